@@ -1,0 +1,259 @@
+"""The ``marsad`` command line (Typer). A thin shell: parse options, call library code, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from marsad.ingest import IngestOptions, iter_files
+from marsad.records import IngestError
+
+app = typer.Typer(
+    name="marsad",
+    help="Marsad (مرصد): follow one developing story across many Arabic outlets.\n\n"
+    "Ingest articles (txt, JSONL, HTML, RSS/Atom; any common Arabic encoding) into an embedded "
+    "store, then list and inspect them. The store is a SQLite file in your user data folder, "
+    "or --db PATH, or $MARSAD_DB.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+DbOption = typer.Option(None, "--db", help="SQLite database file (default: $MARSAD_DB or the user data folder).")
+JsonOption = typer.Option(False, "--json", help="Machine-readable JSON instead of a table.")
+
+_NUMBER_STYLE = {"count": "bold yellow", "year": "cyan", "date_part": "cyan", "duration": "cyan",
+                 "calibre": "magenta", "measure": "magenta", "percentage": "green", "money": "green",
+                 "ordinal": "dim", "fraction": "yellow"}
+
+
+def _store(db: Optional[Path]):
+    from marsad.store import open_store
+    from marsad.store.sqlite import StoreError
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _ingest(paths: list[Path], store, opts: IngestOptions, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from marsad.pipeline import ingest as run_ingest
+
+    files = list(iter_files(paths))
+    n = sum(1 for f in files if not isinstance(f, IngestError))
+    show = not quiet and n > 1 and err.is_terminal
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not show) as bar:
+        task = bar.add_task("ingest", total=n)
+        return run_ingest(files, store, opts, on_file=lambda _f: bar.advance(task))
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
+    db: Optional[Path] = DbOption,
+    encoding: Optional[str] = typer.Option(None, help="Force this encoding instead of detecting it (e.g. cp1256)."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet to record for articles that name none."),
+    max_size: float = typer.Option(20.0, "--max-size", help="Largest single-article file, in MB."),
+    as_json: bool = JsonOption,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles into the store. Bad files are reported one per line; good ones are kept.
+
+    Exit code 1 when any file or line failed.
+    """
+    opts = IngestOptions(encoding=encoding, outlet=outlet, max_bytes=int(max_size * 1024 * 1024))
+    with _store(db) as store:
+        rep = _ingest(paths, store, opts, quiet)
+        total = store.count()
+        where = store.path
+    if as_json:
+        _print_json({**rep.to_dict(), "total": total, "db": str(where)})
+    else:
+        for e in rep.errors:
+            err.print(f"[red]error:[/red] {e}")
+        out.print(f"{rep.files} files read: {rep.added} new articles, {rep.duplicates} already stored, "
+                  f"{len(rep.errors)} errors. Store {where} holds {total} articles.")
+    raise typer.Exit(0 if rep.ok else 1)
+
+
+@app.command("list")
+def list_(
+    db: Optional[Path] = DbOption,
+    limit: int = typer.Option(50, help="At most this many rows."),
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+    as_json: bool = JsonOption,
+) -> None:
+    """List stored articles, oldest first."""
+    with _store(db) as store:
+        rows = store.list_articles(limit=limit, outlet=outlet)
+        total = store.count()
+    if as_json:
+        _print_json(rows)
+        return
+    t = Table(title=f"{total} articles", show_lines=False)
+    for col in ("id", "published", "outlet", "title", "format", "encoding", "chars"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        head = r["title"] or r["head"].split("\n")[0]
+        t.add_row(r["id"][:10], (r["published"] or "")[:10], r["outlet"] or "", head[:70],
+                  r["format"], r["encoding"] or "", str(r["chars"]))
+    out.print(t)
+
+
+def _highlighted(text: str, numbers) -> Text:
+    t = Text(text)
+    for n in numbers:
+        t.stylize(_NUMBER_STYLE.get(n.type, "bold"), n.start, n.end)
+    return t
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id or a unique prefix of it."),
+    db: Optional[Path] = DbOption,
+    raw: bool = typer.Option(False, "--raw", help="Show the raw text with what cleaning removed."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Show one article: metadata, cleaned text with numbers highlighted, and its numbers."""
+    from marsad.text.numbers import find_numbers
+
+    with _store(db) as store:
+        try:
+            a = store.get_article(article_id)
+        except KeyError as exc:
+            err.print(f"[red]error:[/red] {exc.args[0]}")
+            raise typer.Exit(2)
+        seen = store.sightings(a.id)
+    nums = find_numbers(a.text)
+    if as_json:
+        d = a.to_dict()
+        d["numbers"] = [{**n.to_dict(), "raw_start": a.raw_span(n.start, n.end)[0],
+                         "raw_end": a.raw_span(n.start, n.end)[1]} for n in nums]
+        d["sightings"] = seen
+        _print_json(d)
+        return
+    meta = Table.grid(padding=(0, 2))
+    for k in ("id", "title", "outlet", "published", "author", "dateline", "url", "format", "encoding", "source_path"):
+        v = getattr(a, k)
+        if v:
+            meta.add_row(k, str(v) + (f"  (from {a.published_from})" if k == "published" and a.published_from else ""))
+    if a.extra.get("section"):
+        meta.add_row("section", a.extra["section"])
+    if len(seen) > 1:
+        meta.add_row("seen", f"{len(seen)} times: " + ", ".join(s["source_path"] or s["url"] or "?" for s in seen))
+    out.print(meta)
+    out.rule()
+    if raw:
+        t = Text(a.raw_text)
+        for s, e, _rule in a.removed:
+            t.stylize("strike dim red", s, e)
+        out.print(t)
+    else:
+        out.print(_highlighted(a.text, nums))
+    out.rule()
+    if a.removed:
+        out.print("removed by cleaning: " + ", ".join(sorted({r for _, _, r in a.removed})))
+    t = Table(title=f"{len(nums)} numeric expressions")
+    for col in ("text", "type", "hedge", "value"):
+        t.add_column(col)
+    for n in nums:
+        val = f"{n.value_min:g}" if n.value_min == n.value_max and n.value_min is not None else f"{n.value_min}–{n.value_max}"
+        t.add_row(n.text, n.type, n.hedge, val)
+    out.print(t)
+
+
+@app.command()
+def numbers(
+    files: List[Path] = typer.Argument(..., help="Text files to scan (any encoding Marsad reads)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per numeric expression."),
+) -> None:
+    """List every numeric expression in files: span, value or range, type and hedge.
+
+    Offsets are into the file's text as decoded (no cleaning), so they point at the evidence.
+    """
+    from marsad.ingest.decode import DecodeError, decode_file
+    from marsad.text.numbers import find_numbers
+
+    failed = False
+    for path in files:
+        try:
+            text = decode_file(path).text
+        except (DecodeError, OSError) as exc:
+            err.print(f"[red]error:[/red] {path}: {exc}")
+            failed = True
+            continue
+        for n in find_numbers(text):
+            rec = {"doc": path.name, **n.to_dict()}
+            if jsonl:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"{path.name}\t{n.start}-{n.end}\t{n.type}\t{n.hedge}\t{n.value_min}..{n.value_max}\t{n.text}")
+    raise typer.Exit(1 if failed else 0)
+
+
+def examples_dir() -> Path:
+    """The bundled example corpus (``examples/`` at the top of the source tree)."""
+    import marsad
+
+    return Path(marsad.__file__).resolve().parents[2] / "examples"
+
+
+@app.command()
+def demo(
+    path: Optional[Path] = typer.Option(None, help="Corpus to use instead of the bundled examples."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Keep the demo store here (default: a temporary file)."),
+) -> None:
+    """Ingest the bundled example corpus into a fresh store and print what Marsad found."""
+    from collections import Counter
+
+    from marsad.store.sqlite import SQLiteStore
+    from marsad.text.numbers import find_numbers
+
+    corpus = path or examples_dir()
+    if not corpus.exists():
+        err.print(f"[red]error:[/red] example corpus not found at {corpus}; pass --path")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(db or Path(tmp) / "demo.db")
+        out.print(f"Marsad demo: ingesting {corpus} into {store.path}")
+        rep = _ingest([corpus], store, IngestOptions(), quiet=False)
+        for e in rep.errors:
+            err.print(f"[red]error:[/red] {e}")
+        arts = list(store.iter_articles())
+        store.close()
+    t = Table(title=f"{len(arts)} articles from {rep.files} files ({rep.duplicates} exact copies, {len(rep.errors)} errors)")
+    for col in ("id", "published", "outlet", "title", "format/encoding", "numbers", "counts"):
+        t.add_column(col, overflow="fold")
+    by_type: Counter[str] = Counter()
+    for a in arts:
+        nums = find_numbers(a.text)
+        by_type.update(n.type for n in nums)
+        counts = [n for n in nums if n.type == "count"]
+        t.add_row(a.id[:8], (a.published or "")[:10], a.outlet or "", (a.title or a.text.split("\n")[0])[:60],
+                  f"{a.format}/{a.encoding}", str(len(nums)), "، ".join(n.text for n in counts[:4]))
+    out.print(t)
+    out.print("numeric expressions by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
+    cleaned = Counter(r for a in arts for _, _, r in a.removed)
+    if cleaned:
+        out.print("cleaning removed: " + ", ".join(f"{k} ×{v}" for k, v in cleaned.most_common()))
+    out.print("Next: marsad ingest PATH, marsad list, marsad show ID (see marsad --help).")
+    raise typer.Exit(0 if rep.ok else 1)

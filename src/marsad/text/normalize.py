@@ -1,0 +1,130 @@
+"""Arabic normalisation for matching, with an offset map back to the original text.
+
+Hand-written because no maintained, light library does this for Arabic while keeping
+offsets: camel-tools pulls torch and downloads models; PyArabic's helpers return a new
+string without telling where each character came from. The rules are the usual ones of
+Arabic information retrieval (as in Lucene's ``ArabicNormalizer``), made explicit:
+
+* Unicode NFKC (presentation forms such as ``ﻻ`` or ``ﺍ`` become plain letters);
+* diacritics (harakat, tanwin, shadda, sukun, dagger alef), tatweel, directional marks
+  and zero-width characters are removed;
+* alef with hamza or madda and alef wasla become bare alef; ``ى`` becomes ``ي``;
+  ``ة`` becomes ``ه``; ``ؤ`` becomes ``و`` and ``ئ`` becomes ``ي``;
+* Arabic-Indic and Persian digits become ASCII digits; Arabic punctuation becomes its
+  ASCII counterpart (``،``→``,``, ``؛``→``;``, ``؟``→``?``, ``٫``→``.``, ``٬``→``,``,
+  ``٪``→``%``) and typographic quotes become ``"``;
+* ASCII letters are lower-cased.
+
+The original text is never changed: :func:`normalize` returns the normalised text and an
+:class:`~marsad.text.offsets.OffsetMap` from it back to the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .offsets import OffsetMap
+
+__all__ = ["Normalized", "normalize", "norm", "DIACRITICS", "strip_diacritics"]
+
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670"
+TATWEEL = "\u0640"
+# directional marks, zero-width characters and the byte-order mark
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u2060\ufeff\u00ad"
+
+_DELETE = DIACRITICS + TATWEEL + INVISIBLE
+_DELETE_RE = re.compile(f"[{_DELETE}]+")
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه", "ۀ": "ه",
+    "ؤ": "و",
+    "ک": "ك", "گ": "ك",
+    "،": ",", "؛": ";", "؟": "?", "٫": ".", "٬": ",", "٪": "%", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'",
+    "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+for _c in range(ord("A"), ord("Z") + 1):
+    _MAP[chr(_c)] = chr(_c + 32)
+
+_TABLE = str.maketrans({**_MAP, **{c: None for c in _DELETE}})
+_TABLE_KEEP_CASE = str.maketrans(
+    {**{k: v for k, v in _MAP.items() if not ("A" <= k <= "Z")}, **{c: None for c in _DELETE}}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text and the map from its characters to the original text."""
+
+    text: str
+    map: OffsetMap
+
+    def span_to_src(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.span_to_src(start, end)
+
+
+def _nfkc(text: str) -> tuple[str, OffsetMap | None]:
+    """NFKC character by character so that every output character keeps its source."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text, None
+    out: list[str] = []
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        out.append(n)
+        positions.extend([i] * len(n))
+    return "".join(out), OffsetMap.from_positions(positions, len(text))
+
+
+def normalize(text: str, *, lower: bool = True) -> Normalized:
+    """Normalise ``text`` for matching and keep where each character came from.
+
+    Example:
+        >>> n = normalize("قالَ إنّ ٣٠٬٠٠٠ جنديٍّ")
+        >>> n.text
+        'قال ان 30,000 جندي'
+        >>> n.span_to_src(7, 13)
+        (8, 14)
+    """
+    base, nfkc_map = _nfkc(text)
+    table = _TABLE if lower else _TABLE_KEEP_CASE
+    if not _DELETE_RE.search(base):
+        out = base.translate(table)
+        m = OffsetMap.identity(len(base)) if nfkc_map is None else nfkc_map
+        return Normalized(out, m)
+    blocks: list[tuple[int, int, int]] = []
+    pieces: list[str] = []
+    src = dst = 0
+    for mt in _DELETE_RE.finditer(base):
+        if mt.start() > src:
+            n = mt.start() - src
+            blocks.append((dst, src, n))
+            pieces.append(base[src : mt.start()])
+            dst += n
+        src = mt.end()
+    if src < len(base):
+        blocks.append((dst, src, len(base) - src))
+        pieces.append(base[src:])
+        dst += len(base) - src
+    out = "".join(pieces).translate(table)
+    m = OffsetMap(tuple(blocks), dst, len(base))
+    if nfkc_map is not None:
+        m = m.then(nfkc_map)
+    return Normalized(out, m)
+
+
+def norm(text: str) -> str:
+    """The normalised form only: for lexicon keys and look-ups."""
+    return normalize(text).text
+
+
+def strip_diacritics(text: str) -> str:
+    return _DELETE_RE.sub("", text)
