@@ -27,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(None, "--db", help="SQLite database file (default: $MARSAD_DB or the user data folder).")
 JsonOption = typer.Option(False, "--json", help="Machine-readable JSON instead of a table.")

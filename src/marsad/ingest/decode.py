@@ -16,6 +16,7 @@ A caller that knows better passes ``encoding=`` and that is used as is (strictly
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,17 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _plausible(text: str) -> bool:
+    """Does decoded text look like prose (some spaces, few control characters)?"""
+    head = text[:4096]
+    if not head.strip():
+        return False
+    if len(head) > 40 and not any(c.isspace() for c in head):
+        return False
+    bad = sum(1 for c in head if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") and c not in "\t\n\r\f")
+    return bad <= len(head) * 0.01
+
+
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     """Decode ``data``; raise :class:`DecodeError` with a readable reason when it is not text."""
     if not data.strip():
@@ -101,9 +113,11 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return Decoded(data.decode(utf16), utf16, "detector")
+            text16 = data.decode(utf16)
         except UnicodeDecodeError:
-            pass
+            text16 = ""
+        if _plausible(text16):
+            return Decoded(text16, utf16, "detector")
     if b"\x00" in data[:65536]:
         raise DecodeError("binary file (contains NUL bytes), not text")
     head = data[:65536]
