@@ -72,16 +72,42 @@ class Normalized:
 
 
 def _nfkc(text: str) -> tuple[str, OffsetMap | None]:
-    """NFKC character by character so that every output character keeps its source."""
-    if unicodedata.is_normalized("NFKC", text):
+    """NFKC character by character so that every output character keeps its source.
+
+    Only the distinct characters NFKC changes are looked at (``set(text)`` runs in C), and
+    the text is rebuilt around their occurrences, so long texts with a few presentation
+    forms or no-break spaces stay fast.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
-    out: list[str] = []
-    positions: list[int] = []
-    for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
-        out.append(n)
-        positions.extend([i] * len(n))
-    return "".join(out), OffsetMap.from_positions(positions, len(text))
+    changed = {}
+    for ch in set(text):
+        if ord(ch) > 0x7F:
+            n = unicodedata.normalize("NFKC", ch)
+            if n != ch:
+                changed[ch] = n
+    if not changed:
+        return text, None
+    pieces: list[str] = []
+    blocks: list[tuple[int, int, int]] = []
+    src = dst = 0
+    for m in re.finditer("[" + "".join(re.escape(c) for c in changed) + "]", text):
+        i = m.start()
+        if i > src:
+            pieces.append(text[src:i])
+            blocks.append((dst, src, i - src))
+            dst += i - src
+        rep = changed[text[i]]
+        pieces.append(rep)
+        for k in range(len(rep)):
+            blocks.append((dst + k, i, 1))
+        dst += len(rep)
+        src = i + 1
+    if src < len(text):
+        pieces.append(text[src:])
+        blocks.append((dst, src, len(text) - src))
+        dst += len(text) - src
+    return "".join(pieces), OffsetMap(tuple(blocks), dst, len(text))
 
 
 def normalize(text: str, *, lower: bool = True) -> Normalized:

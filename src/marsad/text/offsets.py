@@ -89,9 +89,37 @@ class OffsetMap:
         return self.to_src(start), self.to_src(end - 1) + 1
 
     def then(self, outer: "OffsetMap") -> "OffsetMap":
-        """Compose: ``self`` maps C->B and ``outer`` maps B->A; the result maps C->A."""
-        positions = [outer.to_src(self.to_src(i)) for i in range(self.dst_len)]
-        return OffsetMap.from_positions(positions, outer.src_len)
+        """Compose: ``self`` maps C->B and ``outer`` maps B->A; the result maps C->A.
+
+        Works block by block: each run of ``self`` is cut where ``outer``'s runs change.
+        """
+        out: list[tuple[int, int, int]] = []
+        ob = outer.blocks
+        starts = [b[0] for b in ob]
+        for d, s, n in self.blocks:
+            k = 0
+            while k < n:
+                pos = s + k
+                i = bisect_right(starts, pos) - 1
+                if i >= 0 and ob[i][0] <= pos < ob[i][0] + ob[i][2]:
+                    od, os_, on = ob[i]
+                    take = min(n - k, od + on - pos)
+                    _append(out, d + k, os_ + (pos - od), take)
+                else:
+                    take = 1
+                    _append(out, d + k, outer.to_src(pos), 1)
+                k += take
+        return OffsetMap(tuple(out), self.dst_len, outer.src_len)
 
     def to_list(self) -> list[list[int]]:
         return [list(b) for b in self.blocks]
+
+
+def _append(blocks: list[tuple[int, int, int]], d: int, s: int, n: int) -> None:
+    """Append a run, merging it with the previous one when they are contiguous."""
+    if blocks:
+        bd, bs, bn = blocks[-1]
+        if bd + bn == d and bs + bn == s:
+            blocks[-1] = (bd, bs, bn + n)
+            return
+    blocks.append((d, s, n))
