@@ -26,7 +26,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(None, "--db", help="SQLite database file (default: $MARSAD_DB or the user data folder).")
@@ -210,6 +210,79 @@ def numbers(
     raise typer.Exit(1 if failed else 0)
 
 
+def _fmt(v: float | int) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+def _claim_record(doc: str, a, c) -> dict:
+    """A claim as printed: spans into the article's raw text (the file as read), with evidence."""
+    rs, re_ = a.raw_span(c.start, c.end)
+    d = c.to_dict()
+    d.update(doc=doc, article_id=a.id, start=rs, end=re_, text=a.raw_text[rs:re_],
+             clean_start=c.start, clean_end=c.end, outlet=a.outlet, published=a.published)
+    if c.source is not None:
+        ss, se = a.raw_span(c.source.start, c.source.end)
+        d["source"] = {**d["source"], "start": ss, "end": se, "text": a.raw_text[ss:se]}
+    d["sentence"] = a.text[c.sentence_start:c.sentence_end]
+    return d
+
+
+@app.command()
+def claims(
+    files: List[Path] = typer.Argument(None, help="Article files to read (no store needed). Omit to list stored claims."),
+    db: Optional[Path] = DbOption,
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per claim."),
+    category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, ...)."),
+    source: Optional[str] = typer.Option(None, help="Only claims whose source contains this text."),
+) -> None:
+    """Quantitative claims: value or range, hedge, what is counted, who says it, evidence.
+
+    With FILES, the files are read and analysed directly; offsets are into each file's text.
+    Without FILES, the claims of every article in the store are listed.
+    """
+    from marsad.extract.claims import extract_claims
+    from marsad.ingest import read_path
+
+    def articles():
+        if files:
+            for path in files:
+                for it in read_path(path):
+                    if isinstance(it, IngestError):
+                        err.print(f"[red]error:[/red] {it}")
+                        continue
+                    yield path.name, it
+        else:
+            with _store(db) as store:
+                for a in store.iter_articles():
+                    yield (a.source_path or a.id).rsplit("/", 1)[-1], a
+
+    rows = []
+    from marsad.text.normalize import norm as _norm
+    for doc, a in articles():
+        for c in extract_claims(a.text, published=a.published, article_id=a.id):
+            if category and c.category != category:
+                continue
+            if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
+                continue
+            rec = _claim_record(doc, a, c)
+            if jsonl:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+            else:
+                rows.append(rec)
+    if jsonl:
+        return
+    t = Table(title=f"{len(rows)} claims")
+    for col in ("doc", "value", "hedge", "what", "source", "stance", "date", "evidence"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        lo, hi = r["value_min"], r["value_max"]
+        val = "?" if lo is None else (_fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}")
+        src = r["source"]["text"] if r["source"] else "(article)"
+        t.add_row(r["doc"][:14], val, r["qualifier"], f"{r['category']}: {r['noun'] or ''}", src, r["stance"],
+                  r["ref_date"] or "", r["text"])
+    out.print(t)
+
+
 def examples_dir() -> Path:
     """The bundled example corpus (``examples/`` at the top of the source tree)."""
     import marsad
@@ -222,9 +295,10 @@ def demo(
     path: Optional[Path] = typer.Option(None, help="Corpus to use instead of the bundled examples."),
     db: Optional[Path] = typer.Option(None, "--db", help="Keep the demo store here (default: a temporary file)."),
 ) -> None:
-    """Ingest the bundled example corpus into a fresh store and print what Marsad found."""
+    """Ingest the bundled example corpus into a fresh store and show who claims how many of what."""
     from collections import Counter
 
+    from marsad.extract.claims import extract_claims
     from marsad.store.sqlite import SQLiteStore
     from marsad.text.numbers import find_numbers
 
@@ -241,19 +315,32 @@ def demo(
         arts = list(store.iter_articles())
         store.close()
     t = Table(title=f"{len(arts)} articles from {rep.files} files ({rep.duplicates} exact copies, {len(rep.errors)} errors)")
-    for col in ("id", "published", "outlet", "title", "format/encoding", "numbers", "counts"):
-        t.add_column(col, overflow="fold")
+    for col in ("id", "published", "outlet", "format", "encoding", "numbers", "title"):
+        t.add_column(col, no_wrap=col != "title", overflow="ellipsis", max_width=60 if col == "title" else None)
     by_type: Counter[str] = Counter()
+    rows = []
     for a in arts:
         nums = find_numbers(a.text)
         by_type.update(n.type for n in nums)
-        counts = [n for n in nums if n.type == "count"]
-        t.add_row(a.id[:8], (a.published or "")[:10], a.outlet or "", (a.title or a.text.split("\n")[0])[:60],
-                  f"{a.format}/{a.encoding}", str(len(nums)), "، ".join(n.text for n in counts[:4]))
+        t.add_row(a.id[:8], (a.published or "")[:10], a.outlet or "?", a.format, a.encoding or "",
+                  str(len(nums)), (a.title or a.text.split("\n")[0])[:60])
+        for c in extract_claims(a.text, published=a.published, numbers=nums, article_id=a.id):
+            rows.append((c, a))
     out.print(t)
     out.print("numeric expressions by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
     cleaned = Counter(r for a in arts for _, _, r in a.removed)
     if cleaned:
         out.print("cleaning removed: " + ", ".join(f"{k} ×{v}" for k, v in cleaned.most_common()))
-    out.print("Next: marsad ingest PATH, marsad list, marsad show ID (see marsad --help).")
+    order = ["casualties", "troops", "personnel", "munitions", "weapons", "containers", "visits", "money", "other"]
+    ct = Table(title=f"{len(rows)} claims: who says how many of what")
+    for col in ("what", "value", "hedge", "source", "outlet", "date", "evidence"):
+        ct.add_column(col, overflow="fold")
+    for c, a in sorted(rows, key=lambda r: (order.index(r[0].category), r[0].ref_date or "", r[1].id)):
+        lo, hi = c.value_min, c.value_max
+        val = "?" if lo is None else (_fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}")
+        src = c.source.text if c.source else "(the article)"
+        ct.add_row(f"{c.category}: {c.noun or ''}", val, c.qualifier, src + (" [denied]" if c.stance == "denied" else ""),
+                   a.outlet or "?", c.ref_date or "", c.text)
+    out.print(ct)
+    out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims (see marsad --help).")
     raise typer.Exit(0 if rep.ok else 1)
