@@ -4,7 +4,8 @@
 
 Each copy of each example file gets one distinct sentence appended to every article, so no
 copy is a duplicate of another (the store would otherwise skip them). Reports files,
-articles, seconds, articles/s and peak resident memory (ru_maxrss) of this process.
+articles, seconds, articles/s and peak resident memory (ru_maxrss) of this process, then
+the per-article cost of the text stages over the stored articles (sentences, numbers, claims).
 Run by hand; not part of the test suite.
 """
 
@@ -25,7 +26,10 @@ sys.path.insert(0, str(REPO / "src"))
 from marsad.ingest import read_path  # noqa: E402
 from marsad.pipeline import ingest  # noqa: E402
 from marsad.records import Article  # noqa: E402
+from marsad.extract.claims import extract_claims  # noqa: E402
 from marsad.store.sqlite import SQLiteStore  # noqa: E402
+from marsad.text.numbers import find_numbers  # noqa: E402
+from marsad.text.sentences import split_sentences  # noqa: E402
 
 
 def variant(path: Path, k: int, out: Path) -> None:
@@ -70,9 +74,19 @@ def main() -> None:
     dt = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = store.count()
+    arts = list(store.iter_articles())
     store.close()
-    print(json.dumps({"files": rep.files, "articles": n, "errors": len(rep.errors), "seconds": round(dt, 2),
-                      "articles_per_s": round(n / dt, 1), "peak_rss_mb": round(peak_mb, 1)}))
+    print(json.dumps({"stage": "ingest", "files": rep.files, "articles": n, "errors": len(rep.errors),
+                      "seconds": round(dt, 2), "articles_per_s": round(n / dt, 1), "peak_rss_mb": round(peak_mb, 1)}))
+    kb = sum(len(x.text.encode("utf-8")) for x in arts) / 1024
+    for name, fn in (("sentences", lambda x: split_sentences(x.text)), ("numbers", lambda x: find_numbers(x.text)),
+                     ("claims", lambda x: extract_claims(x.text, published=x.published))):
+        t0 = time.perf_counter()
+        for x in arts:
+            fn(x)
+        dt = time.perf_counter() - t0
+        print(json.dumps({"stage": name, "articles": len(arts), "seconds": round(dt, 2),
+                          "articles_per_s": round(len(arts) / dt, 1), "ms_per_kb": round(dt * 1000 / kb, 3)}))
     if not a.keep:
         shutil.rmtree(tmp)
 
