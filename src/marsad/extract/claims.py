@@ -111,6 +111,7 @@ class ClaimLexicon:
     visit_times: frozenset[str]
     multipliers: frozenset[str]
     duals: dict[str, str]
+    construct_casualty: frozenset[str]
 
 
 def _n(words: Iterable[str]) -> frozenset[str]:
@@ -142,6 +143,7 @@ def load_lexicon() -> ClaimLexicon:
         function_words=_n(data["function_words"]), others=_n(data["others"]),
         visit_times=_n(data["times_words"]["visits"]), multipliers=_n(data["times_words"]["multiplier"]),
         duals={norm(w): cat for cat, ws in data["masculine_duals"].items() for w in ws},
+        construct_casualty=_n(data["construct_casualty_nouns"]),
     )
 
 
@@ -205,6 +207,10 @@ def _counted(words: list[_Word], i0: int, i1: int, lex: ClaimLexicon) -> tuple[s
     The category is ``None`` with a noun for pronouns and "others" ("منهم", "آخرون"), which
     the caller resolves from context, and ``None, None`` when nothing is counted.
     """
+    for k in range(i0 + 1, i1 + 1):                 # "14 شخصًا على الأقل": the noun inside the span
+        cat = _lookup(word_forms(words[k].text), lex.nouns)
+        if cat and not words[k].text.isdigit():
+            return cat, words[k].text, i1
     j = i1 + 1
     steps = 0
     while j < len(words) and steps < 3 and not _is_break(words[j]):
@@ -375,7 +381,12 @@ def _clitic_cut(raw: str, letters: int) -> int:
     return i
 
 
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
+
+
 def _is_reporting(w: _Word, lex: ClaimLexicon) -> bool:
+    if w.text.startswith(_DEFINITE):
+        return False                                  # a word with the article is no verb
     return any(f in lex.reporting for f in word_forms(w.text))
 
 
@@ -398,7 +409,7 @@ def _subject_before(text: str, words: list[_Word], k: int, lex: ClaimLexicon) ->
     if words[k - 1].text in lex.relatives:          # "تقارير جهاز المخابرات (NIS) التي تفيد"
         end = k - 1
         start = end
-        while start > 0 and end - start < 10 and not _HARD_BREAK.search(words[start].gap):
+        while start > 0 and end - start < 10 and (start == end or not _HARD_BREAK.search(words[start].gap)):
             prev = words[start - 1]
             if _is_reporting(prev, lex) or prev.text in _NP_STOP:
                 break
@@ -410,8 +421,11 @@ def _subject_before(text: str, words: list[_Word], k: int, lex: ClaimLexicon) ->
             start -= 1
         if _is_comp(words[start], lex) or _is_reporting(words[start], lex):
             return None
-        if not (start == 0 or _is_break(words[start]) or words[start - 1].text in ("و", "ف")):
+        if not (start == 0 or _is_break(words[start]) or words[start - 1].text in ("و", "ف")
+                or _is_comp(words[start - 1], lex)):
             return None
+    if any(f in lex.function_words for f in word_forms(words[start].text)) and words[start].text not in lex.relatives:
+        return None                                  # "ومع ذلك ذكرت": no subject
     while start < end and (words[start].text in _TIME_WORDS or any(f in lex.auxiliaries for f in word_forms(words[start].text))):
         start += 1
     while end > start and words[end - 1].text in _TIME_WORDS:
@@ -419,6 +433,20 @@ def _subject_before(text: str, words: list[_Word], k: int, lex: ClaimLexicon) ->
     if end <= start or words[start].text in lex.complementisers:
         return None
     return _source(text, words, start, end, "verb_before")
+
+
+def _clause_initial_subject(words: list[_Word], k: int, lex: ClaimLexicon) -> bool:
+    """Is the verb at ``k`` preceded, within its clause, by a short noun phrase (SVO order)?"""
+    if k == 0 or _is_break(words[k]):
+        return False
+    start = k - 1
+    while start > 0 and k - start < 6 and not _is_break(words[start]):
+        start -= 1
+    first = words[start]
+    if not (start == 0 or _is_break(first)):
+        return False
+    return not any(f in lex.function_words or f in _TIME_WORDS or f in lex.complementisers
+                   for f in word_forms(first.text)) and not _is_reporting(first, lex)
 
 
 def _verb_before(text: str, words: list[_Word], i0: int, lex: ClaimLexicon) -> tuple[Source | None, bool]:
@@ -442,8 +470,14 @@ def _verb_before(text: str, words: list[_Word], i0: int, lex: ClaimLexicon) -> t
         fa = next((m for m in range(k + 1, i0) if words[m].text.startswith("ب") and
                    any(f in lex.verbs or f[1:] in lex.verbs for f in word_forms(words[m].text))), None)
         stop = comp if comp is not None else (fa if fa is not None else i0)
-        np_ = _np(words, k + 1, stop_at=stop)
-        if np_ and np_[0] == k + 1:
+        np_ = None
+        if k + 1 < len(words) and not _HARD_BREAK.search(words[k + 1].gap):   # "وأضاف: «..." has no subject
+            np_ = _np(words, k + 1, stop_at=stop)
+        if verb and (words[k - 1].text in lex.relatives if k else False) or (verb and _clause_initial_subject(words, k, lex)):
+            subj = _subject_before(text, words, k, lex)   # "تقارير X التي تفيد بـ", "الحكومة أعلنت تخصيص"
+            if subj is not None:
+                return subj, False
+        if np_ and np_[0] == k + 1 and not any(f in lex.function_words for f in word_forms(words[k + 1].text)):
             return _source(text, words, *np_, "verb_before" if verb else "noun"), False
         if not verb and not w.text.startswith("ب"):
             continue  # only a verbal noun after an auxiliary has its subject before: "قام X بتقييم"
@@ -530,6 +564,10 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
         ref, ref_from = resolve_ref_date(sent.text, published)
         for i0, i1, n in _figures(words, in_sent, lex):
             cat, noun, last = _counted(words, i0, i1, lex)
+            if i0 == i1 and not words[i0].text[:1].isdigit():
+                cat = _dual(words[i0], lex) or cat       # "زيارتين", "جنديان": the noun is the number
+            if i0 > 0 and not _is_break(words[i0]) and any(f in lex.construct_casualty for f in word_forms(words[i0 - 1].text)):
+                cat = "casualties"                        # "انتشال جثث 23 مهاجرًا"
             pred, pred_cat, pred_idx = _predicate(words, i0, lex)
             nxt = words[i1 + 1].text if i1 + 1 < len(words) else ""
             if n.unit == "times":
@@ -590,9 +628,10 @@ def _find_source(text: str, words: list[_Word], i0: int, i1: int, acc: list[tupl
     if acc:
         return min(acc, key=lambda t: abs(t[0] - i0))[1]
     src, continues = _verb_before(text, words, i0, lex)
+    src = src or _verb_after(text, words, i1, lex)
     if src is None and continues and last_source is not None:
         src = Source(last_source.text, last_source.start, last_source.end, "continuation")
-    return src or _verb_after(text, words, i1, lex)
+    return src
 
 
 def _speaker(text: str, words: list[_Word], lex: ClaimLexicon) -> Source | None:
