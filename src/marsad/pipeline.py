@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from marsad.ingest import IngestOptions, iter_files, read_path
-from marsad.records import IngestError
+from marsad.extract.claims import extract_claims
+from marsad.records import Article, IngestError
 from marsad.store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "ingest"]
@@ -49,7 +50,10 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
             store.add_batch([f])
             continue
         items = list(read_path(f, opts))
-        res = store.add_batch(items)
+        fresh = store.missing_ids([a.id for a in items if isinstance(a, Article)])
+        claims = {a.id: extract_claims(a.text, published=a.published, article_id=a.id)
+                  for a in items if isinstance(a, Article) and a.id in fresh}
+        res = store.add_batch(items, claims)
         rep.files += 1
         rep.added += res.added
         rep.duplicates += res.duplicates

@@ -227,60 +227,76 @@ def _claim_record(doc: str, a, c) -> dict:
     return d
 
 
+def _stored_claim_record(r: dict) -> dict:
+    d = {k: r[k] for k in ("article_id", "text", "value_min", "value_max", "qualifier", "category", "noun", "predicate",
+                           "actor", "stance", "ref_date", "ref_date_from", "outlet", "published")}
+    d.update(doc=(r["source_path"] or r["article_id"]).rsplit("/", 1)[-1], start=r["raw_start"], end=r["raw_end"],
+             clean_start=r["start"], clean_end=r["end"])
+    for k in ("value_min", "value_max"):
+        if d[k] is not None and float(d[k]).is_integer():
+            d[k] = int(d[k])
+    d["source"] = None if r["source_text"] is None else {
+        "text": r["source_text"], "cue": r["source_cue"], "entity_id": r["source_entity"]}
+    return d
+
+
 @app.command()
 def claims(
     files: List[Path] = typer.Argument(None, help="Article files to read (no store needed). Omit to list stored claims."),
     db: Optional[Path] = DbOption,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per claim."),
-    category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, ...)."),
-    source: Optional[str] = typer.Option(None, help="Only claims whose source contains this text."),
+    category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, personnel, munitions, "
+                                                       "weapons, containers, visits, money, other)."),
+    source: Optional[str] = typer.Option(None, help="Only claims whose source contains this text (spelling-insensitive)."),
+    article: Optional[str] = typer.Option(None, help="Only this stored article (id or prefix)."),
 ) -> None:
-    """Quantitative claims: value or range, hedge, what is counted, who says it, evidence.
+    """Quantitative claims: value or range, hedge, what is counted, who says it, when, evidence.
 
     With FILES, the files are read and analysed directly; offsets are into each file's text.
-    Without FILES, the claims of every article in the store are listed.
+    Without FILES, the claims stored at ingest time are listed (--db).
     """
     from marsad.extract.claims import extract_claims
     from marsad.ingest import read_path
-
-    def articles():
-        if files:
-            for path in files:
-                for it in read_path(path):
-                    if isinstance(it, IngestError):
-                        err.print(f"[red]error:[/red] {it}")
-                        continue
-                    yield path.name, it
-        else:
-            with _store(db) as store:
-                for a in store.iter_articles():
-                    yield (a.source_path or a.id).rsplit("/", 1)[-1], a
+    from marsad.text.normalize import norm as _norm
 
     rows = []
-    from marsad.text.normalize import norm as _norm
-    for doc, a in articles():
-        for c in extract_claims(a.text, published=a.published, article_id=a.id):
-            if category and c.category != category:
-                continue
-            if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
-                continue
-            rec = _claim_record(doc, a, c)
-            if jsonl:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-            else:
-                rows.append(rec)
+    if files:
+        for path in files:
+            for a in read_path(path):
+                if isinstance(a, IngestError):
+                    err.print(f"[red]error:[/red] {a}")
+                    continue
+                for c in extract_claims(a.text, published=a.published, article_id=a.id):
+                    if category and c.category != category:
+                        continue
+                    if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
+                        continue
+                    rows.append(_claim_record(path.name, a, c))
+    else:
+        with _store(db) as store:
+            try:
+                rows = [_stored_claim_record(r) for r in store.claims(category=category, source=source, article=article)]
+            except KeyError as exc:
+                err.print(f"[red]error:[/red] {exc.args[0]}")
+                raise typer.Exit(2)
     if jsonl:
+        for rec in rows:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         return
     t = Table(title=f"{len(rows)} claims")
     for col in ("doc", "value", "hedge", "what", "source", "stance", "date", "evidence"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        lo, hi = r["value_min"], r["value_max"]
-        val = "?" if lo is None else (_fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}")
-        src = r["source"]["text"] if r["source"] else "(article)"
-        t.add_row(r["doc"][:14], val, r["qualifier"], f"{r['category']}: {r['noun'] or ''}", src, r["stance"],
-                  r["ref_date"] or "", r["text"])
+        src = r["source"]["text"] if r["source"] else "(the article)"
+        t.add_row(r["doc"][:24], _value(r["value_min"], r["value_max"]), r["qualifier"],
+                  f"{r['category']}: {r['noun'] or ''}", src, r["stance"], r["ref_date"] or "", r["text"])
     out.print(t)
+
+
+def _value(lo, hi) -> str:
+    if lo is None:
+        return "?"
+    return _fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}"
 
 
 def examples_dir() -> Path:
@@ -336,8 +352,7 @@ def demo(
     for col in ("what", "value", "hedge", "source", "outlet", "date", "evidence"):
         ct.add_column(col, overflow="fold")
     for c, a in sorted(rows, key=lambda r: (order.index(r[0].category), r[0].ref_date or "", r[1].id)):
-        lo, hi = c.value_min, c.value_max
-        val = "?" if lo is None else (_fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}")
+        val = _value(c.value_min, c.value_max)
         src = c.source.text if c.source else "(the article)"
         ct.add_row(f"{c.category}: {c.noun or ''}", val, c.qualifier, src + (" [denied]" if c.stance == "denied" else ""),
                    a.outlet or "?", c.ref_date or "", c.text)

@@ -326,6 +326,8 @@ def _np(words: list[_Word], k: int, limit: int = 9, stop_at: int | None = None) 
 
 def _source(text: str, words: list[_Word], a: int, b: int, cue: str) -> Source:
     s, e = words[a].start, words[b - 1].end
+    if text.count("(", s, e) > text.count(")", s, e) and text[e:e + 1] == ")":
+        e += 1                                        # "جهاز المخابرات (NIS)"
     return Source(text[s:e], s, e, cue)
 
 

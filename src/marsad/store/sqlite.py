@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from marsad.records import Article, IngestError
 from marsad.text.offsets import OffsetMap
@@ -57,6 +57,9 @@ class BatchResult:
     errors: int
 
 
+_CLAIM_COLS = ("article_id", "start", "end", "raw_start", "raw_end", "text", "value_min", "value_max", "qualifier",
+               "category", "noun", "predicate", "actor", "stance", "ref_date", "ref_date_from", "source_text",
+               "source_start", "source_end", "source_cue", "source_entity", "sentence_start", "sentence_end")
 _ARTICLE_COLS = ("id", "title", "outlet", "url", "author", "published", "published_from", "dateline",
                  "format", "encoding", "source_path", "source_line", "raw_text", "text")
 
@@ -120,8 +123,12 @@ class SQLiteStore:
         self.close()
 
     # ------------------------------------------------------------ writes
-    def add_batch(self, items: Iterable[Article | IngestError]) -> BatchResult:
-        """Store the articles and errors of one input file in one transaction."""
+    def add_batch(self, items: Iterable[Article | IngestError], claims: dict[str, Sequence[Any]] | None = None) -> BatchResult:
+        """Store the articles and errors of one input file in one transaction.
+
+        ``claims`` maps an article id to its :class:`~marsad.extract.claims.Claim` records;
+        they are stored with the article when the article is new.
+        """
         added = dups = errs = 0
         with self.transaction() as c:
             for it in items:
@@ -138,12 +145,48 @@ class SQLiteStore:
                 )
                 if cur.rowcount:
                     added += 1
+                    if claims and claims.get(it.id):
+                        self._add_claims(c, it, claims[it.id])
                 else:
                     dups += 1
                 c.execute("INSERT OR IGNORE INTO sightings(article_id, source_path, source_line, url, outlet, published) "
                           "VALUES (?,?,?,?,?,?)",
                           (it.id, it.source_path or "", it.source_line or 0, it.url, it.outlet, it.published))
         return BatchResult(added, dups, errs)
+
+    @staticmethod
+    def _add_claims(c: sqlite3.Connection, art: Article, claims: Sequence[Any]) -> None:
+        rows = []
+        for cl in claims:
+            rs, re_ = art.raw_span(cl.start, cl.end)
+            src = cl.source
+            rows.append((art.id, cl.start, cl.end, rs, re_, cl.text, cl.value_min, cl.value_max, cl.qualifier,
+                         cl.category, cl.noun, cl.predicate, cl.actor, cl.stance, cl.ref_date, cl.ref_date_from,
+                         src and src.text, src and src.start, src and src.end, src and src.cue, src and src.entity_id,
+                         cl.sentence_start, cl.sentence_end))
+        c.executemany(f"INSERT INTO claims({','.join(_CLAIM_COLS)}) VALUES ({','.join('?' * len(_CLAIM_COLS))})", rows)
+
+    def claims(self, *, category: str | None = None, source: str | None = None, article: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored claims with their article's outlet and date; ``source`` matches normalised text."""
+        sql = ("SELECT c.*, a.outlet, a.published, a.title, a.source_path FROM claims c JOIN articles a ON a.id = c.article_id")
+        where, args = [], []
+        if category:
+            where.append("c.category = ?")
+            args.append(category)
+        if article:
+            where.append("c.article_id = ?")
+            args.append(self.resolve_id(article))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.category, coalesce(c.ref_date, a.published, ''), a.id, c.start"
+        rows = [dict(r) for r in self.conn.execute(sql, args)]
+        if source:
+            from marsad.text.normalize import norm
+
+            want = norm(source)
+            rows = [r for r in rows if r["source_text"] and want in norm(r["source_text"])]
+        return rows[:limit] if limit else rows
 
     # ------------------------------------------------------------ reads
     def count(self) -> int:
@@ -160,6 +203,15 @@ class SQLiteStore:
         sql += " ORDER BY coalesce(a.published, ''), a.ingested_at, a.id LIMIT ? OFFSET ?"
         args += [limit if limit is not None else -1, offset]
         return [dict(r) for r in self.conn.execute(sql, args)]
+
+    def missing_ids(self, ids: Sequence[str]) -> set[str]:
+        """The ids of ``ids`` not stored yet."""
+        have = set()
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            have.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return set(ids) - have
 
     def resolve_id(self, prefix: str) -> str:
         """Full id from a unique prefix (as git does)."""
