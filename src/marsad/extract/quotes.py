@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from marsad.extract.claims import (Source, _HARD_BREAK, _is_comp, _is_reporting, _speaker, _verb_after,
-                                   _verb_before, _words, load_lexicon)
+                                   _verb_before, _words, load_lexicon, word_forms)
 from marsad.text.sentences import split_sentences
 
 __all__ = ["Quote", "extract_quotes"]
@@ -89,6 +89,7 @@ def _indirect(text: str, sent, words, lex, last: Source | None) -> Quote | None:
         if comp is None or comp + 1 >= len(words) or _HARD_BREAK.search(words[comp].gap):
             return None
         src, continues = _verb_before(text, words, comp + 1, lex)
+        continues = continues and any(f in lex.continuation for f in word_forms(w.text))  # "وأضاف أن", not "ويعتقد أن"
         if src is None and continues and last is not None:
             src = Source(last.text, last.start, last.end, "continuation")
         if src is None:
