@@ -17,7 +17,9 @@ from marsad.extract.claims import extract_claims
 from marsad.records import Article, IngestError
 from marsad.store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "ingest", "article_mentions", "analyse_claims", "link_sources"]
+
+_HEADER_RULES = ("dateline", "outlet_line", "masthead", "byline")
 
 
 @dataclass(slots=True)
@@ -51,8 +53,7 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
             continue
         items = list(read_path(f, opts))
         fresh = store.missing_ids([a.id for a in items if isinstance(a, Article)])
-        claims = {a.id: extract_claims(a.text, published=a.published, article_id=a.id)
-                  for a in items if isinstance(a, Article) and a.id in fresh}
+        claims = {a.id: analyse_claims(a) for a in items if isinstance(a, Article) and a.id in fresh}
         res = store.add_batch(items, claims)
         rep.files += 1
         rep.added += res.added
@@ -61,3 +62,62 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
         if on_file:
             on_file(f)
     return rep
+
+
+def article_mentions(a: Article, *, use_ner: bool = True) -> list:
+    """Entity mentions of an article in *raw-text* coordinates, the header lines cleaning
+    removed (datelines such as "CNN -", bylines) included: they name outlets and authors."""
+    from dataclasses import replace
+
+    from marsad.extract.entities import find_mentions
+
+    out = []
+    for m in find_mentions(a.text, use_ner=use_ner):
+        s, e = a.raw_span(m.start, m.end)
+        out.append(replace(m, start=s, end=e, text=a.raw_text[s:e]))
+    for s0, e0, rule in a.removed:
+        if rule in _HEADER_RULES:
+            for m in find_mentions(a.raw_text[s0:e0], use_ner=False):
+                out.append(replace(m, start=m.start + s0, end=m.end + s0))
+    return sorted(out, key=lambda m: m.start)
+
+
+def link_sources(claims: list, mentions: list) -> list:
+    """Give each claim's source the entity id of the gazetteer mention inside it.
+
+    ``claims`` and ``mentions`` must use the same coordinates (the article's cleaned text).
+    """
+    from dataclasses import replace
+
+    out = []
+    for c in claims:
+        src = c.source
+        if src is not None and src.entity_id is None:
+            head = _head_start(src.text)
+            inside = [m for m in mentions if m.entry_id and src.start + head <= m.start <= src.start + head + 3
+                      and m.end <= src.end]
+            if inside:   # the phrase's head is a known entity ("تقارير جهاز المخابرات الوطنية" -> NIS)
+                c = replace(c, source=replace(src, entity_id=inside[0].entry_id))
+        out.append(c)
+    return out
+
+
+def _head_start(phrase: str) -> int:
+    """Offset of a source phrase's head word, after a leading source noun ("تقارير", "تقديرات")."""
+    from marsad.extract.claims import load_lexicon
+    from marsad.text.normalize import norm
+
+    words = phrase.split(maxsplit=1)
+    if len(words) == 2 and norm(words[0]) in load_lexicon().source_nouns:
+        return len(phrase) - len(words[1])
+    return 0
+
+
+def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
+    """Claims of an article with their sources linked to known entities."""
+    from marsad.extract.entities import find_mentions
+
+    claims = extract_claims(a.text, published=a.published, article_id=a.id)
+    if not any(c.source for c in claims):
+        return claims
+    return link_sources(claims, find_mentions(a.text, use_ner=use_ner))

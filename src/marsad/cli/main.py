@@ -256,22 +256,17 @@ def claims(
     Without FILES, the claims stored at ingest time are listed (--db).
     """
     from marsad.extract.claims import extract_claims
-    from marsad.ingest import read_path
     from marsad.text.normalize import norm as _norm
 
     rows = []
     if files:
-        for path in files:
-            for a in read_path(path):
-                if isinstance(a, IngestError):
-                    err.print(f"[red]error:[/red] {a}")
+        for doc, a in _read_articles(files):
+            for c in extract_claims(a.text, published=a.published, article_id=a.id):
+                if category and c.category != category:
                     continue
-                for c in extract_claims(a.text, published=a.published, article_id=a.id):
-                    if category and c.category != category:
-                        continue
-                    if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
-                        continue
-                    rows.append(_claim_record(path.name, a, c))
+                if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
+                    continue
+                rows.append(_claim_record(doc, a, c))
     else:
         with _store(db) as store:
             try:
@@ -297,6 +292,119 @@ def _value(lo, hi) -> str:
     if lo is None:
         return "?"
     return _fmt(lo) if hi == lo else f"{_fmt(lo)}–{_fmt(hi)}" if hi is not None else f"≥{_fmt(lo)}"
+
+
+def _read_articles(files: List[Path]):
+    """(file name, article) for every article in ``files``; bad items are reported on stderr."""
+    from marsad.ingest import read_path
+
+    for path in files:
+        for a in read_path(path):
+            if isinstance(a, IngestError):
+                err.print(f"[red]error:[/red] {a}")
+                continue
+            yield path.name, a
+
+
+def _stored_articles(db: Optional[Path]):
+    with _store(db) as store:
+        arts = list(store.iter_articles())
+    return [((a.source_path or a.id).rsplit("/", 1)[-1], a) for a in arts]
+
+
+@app.command()
+def entities(
+    files: List[Path] = typer.Argument(None, help="Article files to read (no store needed). Omit to list the store's entities."),
+    db: Optional[Path] = DbOption,
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per mention (with FILES) or per entity."),
+    type_: Optional[str] = typer.Option(None, "--type", help="Only PER, ORG or LOC."),
+    no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the statistical tagger."),
+) -> None:
+    """People, organisations and places: one entity per real thing, whatever the spelling.
+
+    With FILES, every mention is listed with its entity id (one id space across all files of
+    the call; offsets into each file's text). Without FILES, the store's entities are listed
+    with their spellings and mention counts.
+    """
+    from marsad.extract.entities import resolve
+    from marsad.pipeline import article_mentions
+
+    docs = list(_read_articles(files)) if files else _stored_articles(db)
+    triples = [(f"{doc}#{a.id}", a.raw_text, article_mentions(a, use_ner=not no_ner)) for doc, a in docs]
+    ents, assigned = resolve(triples)
+    by_id = {e.id: e for e in ents}
+    arts = {f"{doc}#{a.id}": (doc, a) for doc, a in docs}
+    if files:
+        for key, m, eid in assigned:
+            if type_ and m.type != type_:
+                continue
+            doc, a = arts[key]
+            rs, re_ = m.start, m.end
+            e = by_id[eid]
+            rec = {"doc": doc, "start": rs, "end": re_, "text": a.raw_text[rs:re_], "type": e.type,
+                   "entity_id": eid, "canonical": e.name_ar, "canonical_en": e.name_en, "wikidata": e.wikidata,
+                   "via": m.via, "article_id": a.id}
+            if jsonl:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"{doc}\t{rs}-{re_}\t{e.type}\t{eid}\t{rec['text']}")
+        return
+    rows = [e for e in ents if not type_ or e.type == type_]
+    if jsonl:
+        for e in rows:
+            sys.stdout.write(json.dumps({"entity_id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
+                                         "wikidata": e.wikidata, "spellings": list(e.spellings), "mentions": e.mentions},
+                                        ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"{len(rows)} entities in {len(docs)} articles")
+    for col in ("id", "type", "name", "English", "wikidata", "mentions", "spellings"):
+        t.add_column(col, overflow="fold")
+    for e in rows:
+        t.add_row(e.id, e.type, e.name_ar, e.name_en, e.wikidata or "", str(e.mentions), " / ".join(e.spellings))
+    out.print(t)
+
+
+@app.command()
+def quotes(
+    files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
+    db: Optional[Path] = DbOption,
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per quote."),
+) -> None:
+    """Who said what: direct quotations and indirect speech with their speakers."""
+    from marsad.extract.entities import resolve
+    from marsad.extract.quotes import extract_quotes
+    from marsad.pipeline import article_mentions
+
+    docs = list(_read_articles(files)) if files else _stored_articles(db)
+    triples = [(f"{doc}#{a.id}", a.raw_text, article_mentions(a)) for doc, a in docs]
+    ents, assigned = resolve(triples)
+    names = {e.id: e for e in ents}
+    rows = []
+    for doc, a in docs:
+        mentions = [(m, eid) for key, m, eid in assigned if key == f"{doc}#{a.id}"]
+        for q in extract_quotes(a.text):
+            rs, re_ = a.raw_span(q.start, q.end)
+            d = q.to_dict()
+            d.update(doc=doc, article_id=a.id, start=rs, end=re_, text=a.raw_text[rs:re_], outlet=a.outlet,
+                     published=a.published)
+            if q.speaker is not None:
+                ss, se = a.raw_span(q.speaker.start, q.speaker.end)
+                eid = next((eid for m, eid in mentions if m.start < se and ss < m.end
+                            and names[eid].type in ("PER", "ORG")), None)
+                d["speaker"].update(start=ss, end=se, text=a.raw_text[ss:se])
+                d["speaker_entity"] = eid
+                d["speaker_name"] = names[eid].name_ar if eid else q.speaker.text
+            rows.append(d)
+    if jsonl:
+        for d in rows:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"{len(rows)} quotes")
+    for col in ("doc", "kind", "speaker", "quote"):
+        t.add_column(col, overflow="fold")
+    for d in rows:
+        t.add_row(d["doc"][:24], d["kind"], d.get("speaker_name") or "?", d["text"])
+    out.print(t)
 
 
 def examples_dir() -> Path:

@@ -1,0 +1,392 @@
+"""Entity mentions and their resolution: one entity per real person, organisation and place.
+
+Mentions come from a cascade (trafilatura-style: each method fills what the previous left):
+
+1. the **gazetteer** (``marsad/lexicon/ar/gazetteer.json``: CLDR country names via Babel plus
+   curated news entities with their spellings), clitic- and spelling-tolerant;
+2. **context rules** (``marsad/lexicon/ar/entities.json``): a person's title before a name
+   ("وزير الخارجية الروسي سيرجي لافروف"), an organisation head and its genitives
+   ("جهاز المخابرات الوطنية في كوريا الجنوبية"), capitalised Latin names inside Arabic text
+   ("Dmitry Peskov", "RIA Novosti", "CNN");
+3. the **statistical tagger** (a CRF trained on ANERcorp, shipped in ``marsad/models``) for
+   names neither of the above sees.
+
+Resolution across documents (:func:`resolve`) gives every mention an entity id:
+
+* a gazetteer mention is its entry; another mention whose phonetic key (see
+  :mod:`marsad.extract.translit`) equals a gazetteer spelling's, word for word and with the
+  same type, is that entry too ("Zelensky", "زيلنسكي");
+* within a document a one-word person mention ("بوتين", "كيم" after "السيد") joins the only
+  longer person mention of that document containing a word with the same key;
+* across documents, names of two or more words join when their types agree and every word's
+  key matches (rapidfuzz ratio ≥ 90 on keys): a shared first or family name alone never merges
+  two people ("سيرجي لافروف" ≠ "سيرجي شويغو", "كيم جونغ أون" ≠ "كيم يونغ هيون");
+* an acronym in brackets after a name ("جهاز المخابرات الوطنية (NIS)") is that entity elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from marsad.extract.gazetteer import Gazetteer, load_gazetteer
+from marsad.extract.translit import name_key, to_latin, token_keys
+from marsad.text.normalize import norm, normalize
+
+__all__ = ["Mention", "Entity", "EntityRules", "find_mentions", "resolve", "load_rules"]
+
+TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a text: half-open span, type, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    type: str                       # PER | ORG | LOC
+    via: str                        # gazetteer | rule | latin | ner | acronym
+    entry_id: str | None = None     # gazetteer entry when known
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str
+    name_ar: str
+    name_en: str
+    wikidata: str | None
+    spellings: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRules:
+    titles: tuple[tuple[str, ...], ...]
+    title_mods: frozenset[str]
+    org_heads: tuple[tuple[str, ...], ...]
+    joiners: frozenset[str]
+    latin_org: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> EntityRules:
+    d = json.loads(resources.files("marsad.lexicon.ar").joinpath("entities.json").read_text("utf-8"))
+    seqs = lambda xs: tuple(sorted((tuple(norm(x).split()) for x in xs), key=len, reverse=True))  # noqa: E731
+    return EntityRules(seqs(d["person_titles"]), frozenset(norm(x) for x in d["title_modifiers"]),
+                       seqs(d["org_heads"]), frozenset(norm(x) for x in d["name_joiners"]),
+                       frozenset(x.lower() for x in d["latin_org_words"]))
+
+
+# ---------------------------------------------------------------- words
+
+@dataclass(frozen=True, slots=True)
+class _W:
+    n: str        # normalised
+    start: int
+    end: int
+    gap: str      # normalised text before the word
+
+
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟]")
+_FUNCTION = frozenset(norm(w) for w in (
+    "في من الى إلى على عن مع منذ حتى بين خلال عبر حول ضد نحو لدى عند قبل بعد امام و او ثم لكن بل ان إن انه أنه "
+    "كما مما ما لا لم لن قد هذا هذه ذلك تلك التي الذي الذين هو هي هم نحن كان كانت يوم اليوم امس قال قالت وقال "
+    "وقالت يقول تقول اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن انها إنها وأضاف واكد وذكرت").split())
+
+
+def _words(text: str) -> list[_W]:
+    n = normalize(text)
+    out, prev = [], 0
+    for m in _WORD.finditer(n.text):
+        s, e = n.span_to_src(m.start(), m.end())
+        out.append(_W(m.group(), s, e, n.text[prev:m.start()]))
+        prev = m.end()
+    return out
+
+
+def _strip_proclitic(w: str) -> str:
+    for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def _match_seq(words: list[_W], i: int, seq: tuple[str, ...]) -> bool:
+    if i + len(seq) > len(words):
+        return False
+    for k, s in enumerate(seq):
+        w = words[i + k].n
+        if w != s and not (k == 0 and w[:1] in "وفبل" and w[1:] == s):
+            return False
+        if k and _PUNCT.search(words[i + k].gap):
+            return False
+    return True
+
+
+def _is_name_word(w: _W, rules: EntityRules) -> bool:
+    t = w.n
+    return (t.isalpha() and t not in _FUNCTION and not t.startswith("ال") and t not in rules.title_mods
+            and len(t) >= 2)
+
+
+# ---------------------------------------------------------------- rules
+
+def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Mention]:
+    """Names after a person's title: "الرئيس الروسي فلاديمير بوتين", "السيد كيم"."""
+    i = 0
+    while i < len(words):
+        seq = next((s for s in rules.titles if _match_seq(words, i, s)), None)
+        if not seq:
+            i += 1
+            continue
+        j = i + len(seq)
+        # the title's own genitives and adjectives
+        while j < len(words) and (words[j].n in rules.title_mods or words[j].n.startswith("ال")) and j - i < 7:
+            if _PUNCT.search(words[j].gap) and not words[j].gap.strip() in (",",):
+                break
+            j += 1
+        if j < len(words) and _PUNCT.search(words[j].gap) and words[j].gap.strip() not in (",", "،"):
+            i = j
+            continue
+        k = j
+        while k < len(words) and k - j < 4 and (k == j or not _PUNCT.search(words[k].gap)):
+            w = words[k]
+            if _is_name_word(w, rules) or (k > j and words[k - 1].n in rules.joiners and w.n.startswith("ال")):
+                k += 1
+                continue
+            break
+        if k > j:
+            s, e = words[j].start, words[k - 1].end
+            yield Mention(s, e, text[s:e], "PER", "rule", score=0.8)
+        i = max(k, i + 1)
+
+
+def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tuple[int, int]]) -> Iterable[Mention]:
+    """Organisation heads with their genitives: "مديرية الاستخبارات في أوكرانيا"."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        base = _strip_proclitic(w.n)
+        head = next((s for s in rules.org_heads if s[0] in (w.n, base) and _match_seq(
+            [_W(base, w.start, w.end, w.gap)] + words[i + 1:], 0, s)), None)
+        if not head:
+            i += 1
+            continue
+        j = i + len(head)
+        while j < len(words) and j - i < 7 and not _PUNCT.search(words[j].gap) and words[j].n.startswith("ال") \
+                and words[j].n not in _FUNCTION:
+            j += 1
+        # "... في كوريا الجنوبية" when a known place follows
+        if j + 1 < len(words) and words[j].n == "في" and not _PUNCT.search(words[j].gap):
+            nxt = next(((s, e) for s, e in places if s == words[j + 1].start or (s > words[j + 1].start and s < words[j + 1].end)), None)
+            if nxt:
+                e = nxt[1]
+                while j < len(words) and words[j].end <= e:
+                    j += 1
+        if j - i >= 2 or (j - i == 1 and len(head) > 1):
+            s = _clitic_start(text, w, base if head[0] == base else w.n)
+            e = words[j - 1].end
+            yield Mention(s, e, text[s:e], "ORG", "rule", score=0.7)
+        i = max(j, i + 1)
+
+
+def _clitic_start(text: str, w: _W, base: str) -> int:
+    """Start of ``base`` inside the original word ``w`` (skipping clitic letters and their marks)."""
+    drop = len(w.n) - len(base)
+    i, seen = w.start, 0
+    while i < w.end and seen < drop:
+        if not ("\u064b" <= text[i] <= "\u065f" or text[i] in "\u0640\u0670"):
+            seen += 1
+        i += 1
+    return i
+
+
+_LATIN_SEQ = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-zÀ-ÿ'\-]*)(\s+[A-Z][A-Za-zÀ-ÿ'\-]*){0,3}")
+
+
+def _latin_names(text: str, rules: EntityRules) -> Iterable[Mention]:
+    for m in _LATIN_SEQ.finditer(text):
+        s, e = m.span()
+        toks = m.group().split()
+        if len(toks) == 1 and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+            yield Mention(s, e, m.group(), "ORG", "latin", score=0.6)
+        elif any(t.lower() in rules.latin_org for t in toks):
+            yield Mention(s, e, m.group(), "ORG", "latin", score=0.6)
+        elif len(toks) >= 2:
+            yield Mention(s, e, m.group(), "PER", "latin", score=0.5)
+        else:
+            yield Mention(s, e, m.group(), "", "latin", score=0.3)   # type from resolution
+
+
+# ---------------------------------------------------------------- the stage
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: bool = True,
+                  rules: EntityRules | None = None) -> list[Mention]:
+    """Mentions of persons, organisations and places in ``text``, in order, non-overlapping."""
+    gaz = gazetteer or load_gazetteer()
+    rules = rules or load_rules()
+    words = _words(text)
+    found: list[Mention] = []
+    for g in gaz.find(text):
+        if g.via == "demonym":
+            continue
+        found.append(Mention(g.start, g.end, g.text, g.type, "gazetteer" if g.via == "name" else "acronym", g.entry_id))
+    places = [(m.start, m.end) for m in found if m.type == "LOC"]
+    candidates: list[Mention] = []
+    candidates.extend(_org_names(text, words, rules, places))
+    candidates.extend(_title_names(text, words, rules))
+    candidates.extend(_latin_names(text, rules))
+    tagger = _tagger() if use_ner else None
+    if tagger is not None:
+        candidates.extend(Mention(sp.start, sp.end, sp.text, sp.type, "ner", score=sp.score) for sp in tagger.tag(text))
+    out = list(found)
+    # a longer rule/NER organisation that contains gazetteer places keeps its full span
+    for c in sorted(candidates, key=lambda m: (-_rank(m), -(m.end - m.start))):
+        clash = [m for m in out if _overlaps(m, c)]
+        if not clash:
+            out.append(c)
+        elif c.type == "ORG" and c.via == "rule" and all(m.start >= c.start and m.end <= c.end and m.type == "LOC"
+                                                         for m in clash) and len(clash) < 3:
+            # "جهاز المخابرات الوطنية في كوريا الجنوبية": the place is part of the organisation's name
+            if not text[c.start:c.end].startswith(clash[0].text):
+                out = [m for m in out if m not in clash] + [c]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _tagger():
+    """The shipped statistical tagger, or None when its model is missing (rules still work)."""
+    try:
+        from marsad.extract.ner import load_tagger
+
+        return load_tagger()
+    except (ImportError, OSError) as exc:
+        import logging
+
+        logging.getLogger(__name__).warning("NER model unavailable, using gazetteer and rules only: %s", exc)
+        return None
+
+
+def _rank(m: Mention) -> int:
+    return {"gazetteer": 5, "acronym": 4, "rule": 3, "latin": 2, "ner": 1}[m.via] + (m.type == "ORG" and m.via == "rule")
+
+
+# ---------------------------------------------------------------- resolution
+
+@dataclass
+class _Cluster:
+    id: str
+    type: str
+    keys: tuple[str, ...] = ()
+    spellings: dict[str, int] = field(default_factory=dict)
+    entry_id: str | None = None
+
+
+def _keys_match(a: Sequence[str], b: Sequence[str]) -> bool:
+    if len(a) != len(b) or not a:
+        return False
+    return all(x == y or (len(x) >= 3 and fuzz.ratio(x, y) >= 90) for x, y in zip(a, b))
+
+
+def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Gazetteer | None = None
+            ) -> tuple[list[Entity], list[tuple[str, Mention, str]]]:
+    """Give every mention of every document an entity id.
+
+    Args:
+        docs: ``(doc_id, text, mentions)`` triples.
+    Returns:
+        the entities, and ``(doc_id, mention, entity_id)`` for every mention kept.
+    """
+    gaz = gazetteer or load_gazetteer()
+    gaz_keys: dict[tuple[str, tuple[str, ...]], str] = {}
+    for e in gaz.entries.values():
+        for v in (e.ar, e.en, *e.variants):
+            if v:
+                gaz_keys.setdefault((e.type, token_keys(v)), e.id)
+                gaz_keys.setdefault(("", token_keys(v)), e.id)
+    clusters: dict[str, _Cluster] = {}
+    by_key: dict[tuple[str, tuple[str, ...]], str] = {}
+    assigned: list[tuple[str, Mention, str]] = []
+    acronyms: dict[str, str] = {}
+
+    def cluster_for_entry(entry_id: str) -> _Cluster:
+        e = gaz.entries[entry_id]
+        cid = entry_id
+        if cid not in clusters:
+            clusters[cid] = _Cluster(cid, e.type, token_keys(e.ar or e.en), entry_id=entry_id)
+        return clusters[cid]
+
+    for doc_id, text, mentions in docs:
+        local: list[tuple[Mention, _Cluster]] = []
+        pending: list[Mention] = []
+        for m in mentions:
+            if m.entry_id and m.entry_id in gaz.entries:
+                local.append((m, cluster_for_entry(m.entry_id)))
+            else:
+                pending.append(m)
+        # longer names first so one-word mentions can attach to them
+        for m in sorted(pending, key=lambda m: -len(token_keys(m.text))):
+            keys = token_keys(m.text)
+            if not keys:
+                continue
+            entry = gaz_keys.get((m.type, keys)) or gaz_keys.get(("", keys))
+            if entry and (not m.type or gaz.entries[entry].type == m.type):
+                local.append((m, cluster_for_entry(entry)))
+                continue
+            if m.text.isupper() and m.text in acronyms:
+                local.append((m, clusters[acronyms[m.text]]))
+                continue
+            if len(keys) == 1:
+                host = [c for mm, c in local if (not m.type or c.type == m.type) and len(c.keys) > 1
+                        and any(_keys_match(keys, (k,)) for k in c.keys)]
+                hosts = {c.id: c for c in host}
+                if len(hosts) == 1:
+                    local.append((m, next(iter(hosts.values()))))
+                    continue
+            if not m.type:
+                continue                                 # a lone Latin word we cannot type
+            cid = None
+            for (t, ks), known in by_key.items():
+                if t == m.type and _keys_match(ks, keys) and (len(keys) > 1 or ks == keys):
+                    cid = known
+                    break
+            if cid is None:
+                cid = "e_" + hashlib.sha1(f"{m.type}:{' '.join(keys)}".encode()).hexdigest()[:10]
+                clusters[cid] = _Cluster(cid, m.type, keys)
+                by_key[(m.type, keys)] = cid
+            local.append((m, clusters[cid]))
+        # "(NIS)" right after an organisation name names it
+        for m, c in local:
+            after = text[m.end:m.end + 12]
+            am = re.match(r"\s*\(([A-Z]{2,6})\)", after)
+            if am and c.type == "ORG":
+                acronyms.setdefault(am.group(1), c.id)
+        for m, c in sorted(local, key=lambda t: t[0].start):
+            c.spellings[m.text] = c.spellings.get(m.text, 0) + 1
+            assigned.append((doc_id, m, c.id))
+    entities = []
+    for c in clusters.values():
+        if not c.spellings:
+            continue
+        e = gaz.entries.get(c.entry_id) if c.entry_id else None
+        top = max(c.spellings, key=lambda s: (c.spellings[s], len(s)))
+        name_ar = e.ar if e else top
+        entities.append(Entity(c.id, c.type, name_ar, (e.en if e and e.en else to_latin(name_ar)),
+                               e.wikidata if e else None, tuple(sorted(c.spellings)), sum(c.spellings.values())))
+    entities.sort(key=lambda x: -x.mentions)
+    return entities, assigned
