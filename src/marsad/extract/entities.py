@@ -77,6 +77,7 @@ class EntityRules:
     org_heads: tuple[tuple[str, ...], ...]
     joiners: frozenset[str]
     latin_org: frozenset[str]
+    not_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def load_rules() -> EntityRules:
     seqs = lambda xs: tuple(sorted((tuple(norm(x).split()) for x in xs), key=len, reverse=True))  # noqa: E731
     return EntityRules(seqs(d["person_titles"]), frozenset(norm(x) for x in d["title_modifiers"]),
                        seqs(d["org_heads"]), frozenset(norm(x) for x in d["name_joiners"]),
-                       frozenset(x.lower() for x in d["latin_org_words"]))
+                       frozenset(x.lower() for x in d["latin_org_words"]), frozenset(norm(x) for x in d["not_names"]))
 
 
 # ---------------------------------------------------------------- words
@@ -99,11 +100,11 @@ class _W:
 
 
 _WORD = re.compile(r"\w+")
-_PUNCT = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟]")
+_PUNCT = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟|]|\s-\s")
 _FUNCTION = frozenset(norm(w) for w in (
     "في من الى إلى على عن مع منذ حتى بين خلال عبر حول ضد نحو لدى عند قبل بعد امام و او ثم لكن بل ان إن انه أنه "
     "كما مما ما لا لم لن قد هذا هذه ذلك تلك التي الذي الذين هو هي هم نحن كان كانت يوم اليوم امس قال قالت وقال "
-    "وقالت يقول تقول اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن انها إنها وأضاف واكد وذكرت").split())
+    "وقالت يقول تقول اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن انها إنها وأضاف واكد وذكرت بأن لأن بأنه بأنها فيما بينما حيث إذ اذ لكن غير بل").split())
 
 
 def _words(text: str) -> list[_W]:
@@ -138,7 +139,15 @@ def _match_seq(words: list[_W], i: int, seq: tuple[str, ...]) -> bool:
 def _is_name_word(w: _W, rules: EntityRules) -> bool:
     t = w.n
     return (t.isalpha() and t not in _FUNCTION and not t.startswith("ال") and t not in rules.title_mods
-            and len(t) >= 2)
+            and t not in rules.not_names and _strip_proclitic(t) not in rules.not_names and len(t) >= 2
+            and not (len(t) > 4 and t.endswith("يه")))       # feminine nisba adjectives: "ميدانية"
+
+
+def _family_name(w: _W, rules: EntityRules) -> bool:
+    """A family name with the article after a first name: "يوسف القاسمي", "محمد الهادي الزواري"."""
+    t = w.n
+    return (t.startswith("ال") and len(t) > 4 and t not in rules.title_mods and t not in _FUNCTION
+            and t[2:] not in rules.not_names and t not in rules.not_names and not t.endswith("يه"))
 
 
 # ---------------------------------------------------------------- rules
@@ -153,7 +162,7 @@ def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Men
             continue
         j = i + len(seq)
         # the title's own genitives and adjectives
-        while j < len(words) and (words[j].n in rules.title_mods or words[j].n.startswith("ال")) and j - i < 7:
+        while j < len(words) and (words[j].n in rules.title_mods or words[j].n.startswith(("ال", "لل"))) and j - i < 8:
             if _PUNCT.search(words[j].gap) and not words[j].gap.strip() in (",",):
                 break
             j += 1
@@ -163,7 +172,9 @@ def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Men
         k = j
         while k < len(words) and k - j < 4 and (k == j or not _PUNCT.search(words[k].gap)):
             w = words[k]
-            if _is_name_word(w, rules) or (k > j and words[k - 1].n in rules.joiners and w.n.startswith("ال")):
+            after_family = k > j and _family_name(words[k - 1], rules) and words[k - 2].n not in rules.joiners
+            if (_is_name_word(w, rules) and not after_family) or (
+                    k > j and (words[k - 1].n in rules.joiners or _family_name(w, rules))):
                 k += 1
                 continue
             break
@@ -171,6 +182,24 @@ def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Men
             s, e = words[j].start, words[k - 1].end
             yield Mention(s, e, text[s:e], "PER", "rule", score=0.8)
         i = max(k, i + 1)
+
+
+def _speaker_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Mention]:
+    """Two or three name words right after a reporting verb: "وأكد جوستاف لارسن أن"."""
+    from marsad.extract.claims import load_lexicon
+    from marsad.text.tokens import word_forms
+
+    reporting = load_lexicon().reporting
+    for i, w in enumerate(words[:-2]):
+        if w.n.startswith("ال") or not any(f in reporting for f in word_forms(w.n)):
+            continue
+        k = i + 1
+        while k < len(words) and k - i <= 3 and _is_name_word(words[k], rules) and (k == i + 1 or not _PUNCT.search(words[k].gap)):
+            k += 1
+        n = k - (i + 1)
+        if 2 <= n <= 3 and not _PUNCT.search(words[i + 1].gap):
+            s, e = words[i + 1].start, words[k - 1].end
+            yield Mention(s, e, text[s:e], "PER", "rule", score=0.5)
 
 
 def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tuple[int, int]]) -> Iterable[Mention]:
@@ -185,9 +214,13 @@ def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tupl
             i += 1
             continue
         j = i + len(head)
-        while j < len(words) and j - i < 7 and not _PUNCT.search(words[j].gap) and words[j].n.startswith("ال") \
-                and words[j].n not in _FUNCTION:
+        title_starts = {t[0] for t in rules.titles}
+        while j < len(words) and j - i < 7 and not _PUNCT.search(words[j].gap) and words[j].n.startswith(("ال", "لل")) \
+                and words[j].n not in _FUNCTION and words[j].n not in title_starts:
             j += 1
+        if j == i + len(head):
+            i += 1
+            continue                                  # a bare head ("منظمة في الجزائر") names nothing
         # "... في كوريا الجنوبية" when a known place follows
         if j + 1 < len(words) and words[j].n == "في" and not _PUNCT.search(words[j].gap):
             nxt = next(((s, e) for s, e in places if s == words[j + 1].start or (s > words[j + 1].start and s < words[j + 1].end)), None)
@@ -196,7 +229,8 @@ def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tupl
                 while j < len(words) and words[j].end <= e:
                     j += 1
         if j - i >= 2 or (j - i == 1 and len(head) > 1):
-            s = _clitic_start(text, w, base if head[0] == base else w.n)
+            keep_article = base if not w.n.startswith(("ال", "وال", "بال", "فال", "كال")) else "ال" + base
+            s = _clitic_start(text, w, keep_article if head[0] == base else w.n)
             e = words[j - 1].end
             yield Mention(s, e, text[s:e], "ORG", "rule", score=0.7)
         i = max(j, i + 1)
@@ -251,6 +285,7 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
     candidates: list[Mention] = []
     candidates.extend(_org_names(text, words, rules, places))
     candidates.extend(_title_names(text, words, rules))
+    candidates.extend(_speaker_names(text, words, rules))
     candidates.extend(_latin_names(text, rules))
     tagger = _tagger() if use_ner else None
     if tagger is not None:
@@ -345,15 +380,17 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
             if not keys:
                 continue
             entry = gaz_keys.get((m.type, keys)) or gaz_keys.get(("", keys))
-            if entry and (not m.type or gaz.entries[entry].type == m.type):
+            if entry and (not m.type or m.via == "latin" or gaz.entries[entry].type == m.type):
+                m = Mention(m.start, m.end, m.text, gaz.entries[entry].type, m.via, entry, m.score)
                 local.append((m, cluster_for_entry(entry)))
                 continue
             if m.text.isupper() and m.text in acronyms:
                 local.append((m, clusters[acronyms[m.text]]))
                 continue
-            if len(keys) == 1:
-                host = [c for mm, c in local if (not m.type or c.type == m.type) and len(c.keys) > 1
-                        and any(_keys_match(keys, (k,)) for k in c.keys)]
+            if len(keys) <= 2:
+                host = [c for mm, c in local if (not m.type or c.type == m.type) and len(c.keys) > len(keys)
+                        and (any(_keys_match(keys, (k,)) for k in c.keys) if len(keys) == 1
+                             else _keys_match(keys, c.keys[-len(keys):]))]
                 hosts = {c.id: c for c in host}
                 if len(hosts) == 1:
                     local.append((m, next(iter(hosts.values()))))
@@ -361,8 +398,10 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
             if not m.type:
                 continue                                 # a lone Latin word we cannot type
             cid = None
+            joined = name_key(m.text)
             for (t, ks), known in by_key.items():
-                if t == m.type and _keys_match(ks, keys) and (len(keys) > 1 or ks == keys):
+                if t == m.type and ((_keys_match(ks, keys) and (len(keys) > 1 or ks == keys))
+                                    or (len(keys) > 1 and len(ks) > 1 and "".join(ks) == joined)):
                     cid = known
                     break
             if cid is None:

@@ -76,10 +76,12 @@ def token_keys(name: str) -> tuple[str, ...]:
     n = norm(name)
     n = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
     keys = []
+    prev = ""
     for m in re.finditer(r"[\u0621-\u064a]+|[a-z]+", n):
         tok = m.group()
-        if tok.startswith("ال") and len(tok) > 4:
-            tok = tok[2:]                              # "الكرملين" meets "Kremlin"
+        if tok.startswith("ال") and len(tok) > 4 and prev not in ("عبد", "ابو", "ابي", "بن", "ابن"):
+            tok = tok[2:]                              # "الكرملين" meets "Kremlin"; "عبد الحميد" keeps its ال
+        prev = m.group()
         k = _arabic_key(tok) if "\u0621" <= tok[0] <= "\u064a" else _latin_key(tok)
         k = _collapse(k)
         if k:
