@@ -78,15 +78,21 @@ class EntityRules:
     joiners: frozenset[str]
     latin_org: frozenset[str]
     not_names: frozenset[str]
+    title_index: dict[str, tuple[tuple[str, ...], ...]]   # first word -> title sequences, longest first
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> EntityRules:
     d = json.loads(resources.files("marsad.lexicon.ar").joinpath("entities.json").read_text("utf-8"))
     seqs = lambda xs: tuple(sorted((tuple(norm(x).split()) for x in xs), key=len, reverse=True))  # noqa: E731
-    return EntityRules(seqs(d["person_titles"]), frozenset(norm(x) for x in d["title_modifiers"]),
+    titles = seqs(d["person_titles"])
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for t in titles:
+        index[t[0]].append(t)
+    return EntityRules(titles, frozenset(norm(x) for x in d["title_modifiers"]),
                        seqs(d["org_heads"]), frozenset(norm(x) for x in d["name_joiners"]),
-                       frozenset(x.lower() for x in d["latin_org_words"]), frozenset(norm(x) for x in d["not_names"]))
+                       frozenset(x.lower() for x in d["latin_org_words"]), frozenset(norm(x) for x in d["not_names"]),
+                       {k: tuple(v) for k, v in index.items()})
 
 
 # ---------------------------------------------------------------- words
@@ -156,7 +162,9 @@ def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Men
     """Names after a person's title: "الرئيس الروسي فلاديمير بوتين", "السيد كيم"."""
     i = 0
     while i < len(words):
-        seq = next((s for s in rules.titles if _match_seq(words, i, s)), None)
+        w0 = words[i].n
+        cands = rules.title_index.get(w0, ()) + (rules.title_index.get(w0[1:], ()) if w0[:1] in "وفبل" else ())
+        seq = next((s for s in cands if _match_seq(words, i, s)), None)
         if not seq:
             i += 1
             continue
@@ -208,8 +216,8 @@ def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tupl
     while i < len(words):
         w = words[i]
         base = _strip_proclitic(w.n)
-        head = next((s for s in rules.org_heads if s[0] in (w.n, base) and _match_seq(
-            [_W(base, w.start, w.end, w.gap)] + words[i + 1:], 0, s)), None)
+        head = next((s for s in rules.org_heads if s[0] in (w.n, base) and all(
+            i + k < len(words) and words[i + k].n == s[k] for k in range(1, len(s)))), None)
         if not head:
             i += 1
             continue
@@ -338,6 +346,19 @@ def _keys_match(a: Sequence[str], b: Sequence[str]) -> bool:
     return all(x == y or (len(x) >= 3 and fuzz.ratio(x, y) >= 90) for x, y in zip(a, b))
 
 
+@lru_cache(maxsize=4)
+def _gazetteer_keys(gaz: Gazetteer) -> dict[tuple[str, tuple[str, ...]], str]:
+    """Phonetic keys of every spelling of every gazetteer entry (computed once per gazetteer)."""
+    keys: dict[tuple[str, tuple[str, ...]], str] = {}
+    for e in gaz.entries.values():
+        for v in (e.ar, e.en, *e.variants):
+            if v:
+                k = token_keys(v)
+                keys.setdefault((e.type, k), e.id)
+                keys.setdefault(("", k), e.id)
+    return keys
+
+
 def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Gazetteer | None = None
             ) -> tuple[list[Entity], list[tuple[str, Mention, str]]]:
     """Give every mention of every document an entity id.
@@ -348,12 +369,7 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
         the entities, and ``(doc_id, mention, entity_id)`` for every mention kept.
     """
     gaz = gazetteer or load_gazetteer()
-    gaz_keys: dict[tuple[str, tuple[str, ...]], str] = {}
-    for e in gaz.entries.values():
-        for v in (e.ar, e.en, *e.variants):
-            if v:
-                gaz_keys.setdefault((e.type, token_keys(v)), e.id)
-                gaz_keys.setdefault(("", token_keys(v)), e.id)
+    gaz_keys = _gazetteer_keys(gaz)
     clusters: dict[str, _Cluster] = {}
     by_key: dict[tuple[str, tuple[str, ...]], str] = {}
     assigned: list[tuple[str, Mention, str]] = []
