@@ -465,5 +465,16 @@ def demo(
         ct.add_row(f"{c.category}: {c.noun or ''}", val, c.qualifier, src + (" [denied]" if c.stance == "denied" else ""),
                    a.outlet or "?", c.ref_date or "", c.text)
     out.print(ct)
-    out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims (see marsad --help).")
+    from marsad.extract.entities import resolve
+    from marsad.pipeline import article_mentions
+
+    ents, _ = resolve([(a.id, a.raw_text, article_mentions(a)) for a in arts])
+    et = Table(title="who is mentioned: one entity per real person, organisation or place, all spellings")
+    for col in ("type", "name", "English", "mentions", "spellings"):
+        et.add_column(col, overflow="fold")
+    for e in [e for e in ents if e.mentions > 1 or len(e.spellings) > 1][:20]:
+        et.add_row(e.type, e.name_ar, e.name_en, str(e.mentions), " / ".join(e.spellings))
+    out.print(et)
+    out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims, marsad entities, "
+              "marsad quotes (see marsad --help).")
     raise typer.Exit(0 if rep.ok else 1)

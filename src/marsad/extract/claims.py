@@ -234,8 +234,8 @@ def _counted(words: list[_Word], i0: int, i1: int, lex: ClaimLexicon) -> tuple[s
             j += 1
             steps += 1
             continue
-        if steps == 0 and _content_word(w, lex):
-            return "other", w.text, j        # "زهاء 600 منزل", "9 آلاف خيمة"
+        if steps == 0 and _content_word(w, lex) and not w.text.startswith(("ال", "لل")):
+            return "other", w.text, j        # "زهاء 600 منزل", "9 آلاف خيمة"; a counted noun is indefinite
         break
     # "عدد القتلى ... 312", "حصيلة الضحايا ... إلى 870"
     for k in range(i0 - 1, max(-1, i0 - 8), -1):

@@ -57,6 +57,11 @@ class Mention:
     via: str                        # gazetteer | rule | latin | ner | acronym
     entry_id: str | None = None     # gazetteer entry when known
     score: float = 1.0
+    name: str | None = None         # the name without attached proclitics, when the span has them
+
+    @property
+    def surface(self) -> str:
+        return self.name or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,13 +305,15 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
     if tagger is not None:
         # the tagger's spans follow newswire conventions; a gazetteer name inside one gives it
         # its identity and curated type ("لسيول" tagged LOC -> Seoul)
+        # (its spans keep attached proclitics, as ANERcorp does; ``name`` is the bare name)
         for sp in tagger.tag(text):
             inside = [g for g in found if sp.start <= g.start and g.end <= sp.end]
+            bare = _bare_name(sp.text)
             if len(inside) == 1 and inside[0].end - inside[0].start >= (sp.end - sp.start) * 0.6:
                 g = inside[0]
-                out.append(Mention(sp.start, sp.end, sp.text, g.type, "ner", g.entry_id, sp.score))
+                out.append(Mention(sp.start, sp.end, sp.text, g.type, "ner", g.entry_id, sp.score, bare))
             elif not any(_overlaps(g, Mention(sp.start, sp.end, "", "", "ner")) for g in found):
-                out.append(Mention(sp.start, sp.end, sp.text, sp.type, "ner", None, sp.score))
+                out.append(Mention(sp.start, sp.end, sp.text, sp.type, "ner", None, sp.score, bare))
     for g in found:
         if not any(_overlaps(g, m) for m in out):
             out.append(g)
@@ -321,6 +328,21 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
             # "جهاز المخابرات الوطنية في كوريا الجنوبية": the place is part of the organisation's name
             out = [m for m in out if m not in clash] + [c]
     return sorted(out, key=lambda m: m.start)
+
+
+def _bare_name(text: str) -> str | None:
+    """``text`` without the proclitics of its first word ("وتونس" -> "تونس", "بالجزائر" -> "الجزائر")."""
+    from marsad.text.tokens import tokenize
+
+    toks = tokenize(text)
+    if not toks or not toks[0].prefix:
+        return None
+    pre = toks[0].prefix
+    letters = len(pre) - (2 if pre.endswith("ال") else 1 if pre == "لل" else 0)
+    if letters <= 0:
+        return None
+    cut = _clitic_start(text, _W(toks[0].norm, toks[0].start, toks[0].end, ""), toks[0].norm[letters:])
+    return text[cut:] or None
 
 
 def _tagger():
@@ -402,16 +424,16 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
             else:
                 pending.append(m)
         # longer names first so one-word mentions can attach to them
-        for m in sorted(pending, key=lambda m: -len(token_keys(m.text))):
-            keys = token_keys(m.text)
+        for m in sorted(pending, key=lambda m: -len(token_keys(m.surface))):
+            keys = token_keys(m.surface)
             if not keys:
                 continue
             entry = gaz_keys.get((m.type, keys)) or gaz_keys.get(("", keys))
             if entry and (not m.type or m.via == "latin" or gaz.entries[entry].type == m.type):
-                m = Mention(m.start, m.end, m.text, gaz.entries[entry].type, m.via, entry, m.score)
+                m = Mention(m.start, m.end, m.text, gaz.entries[entry].type, m.via, entry, m.score, m.name)
                 local.append((m, cluster_for_entry(entry)))
                 continue
-            if m.text.isupper() and m.text in acronyms:
+            if m.surface.isupper() and m.surface in acronyms:
                 local.append((m, clusters[acronyms[m.text]]))
                 continue
             if len(keys) <= 2:
@@ -425,7 +447,7 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
             if not m.type:
                 continue                                 # a lone Latin word we cannot type
             cid = None
-            joined = name_key(m.text)
+            joined = name_key(m.surface)
             for (t, ks), known in by_key.items():
                 if t == m.type and ((_keys_match(ks, keys) and (len(keys) > 1 or ks == keys))
                                     or (len(keys) > 1 and len(ks) > 1 and "".join(ks) == joined)):
@@ -443,7 +465,7 @@ def resolve(docs: Sequence[tuple[str, str, Sequence[Mention]]], *, gazetteer: Ga
             if am and c.type == "ORG":
                 acronyms.setdefault(am.group(1), c.id)
         for m, c in sorted(local, key=lambda t: t[0].start):
-            c.spellings[m.text] = c.spellings.get(m.text, 0) + 1
+            c.spellings[m.surface] = c.spellings.get(m.surface, 0) + 1
             assigned.append((doc_id, m, c.id))
     entities = []
     for c in clusters.values():
