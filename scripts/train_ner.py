@@ -39,32 +39,6 @@ Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
   spaces, one sentence a line), tagged with ``NerTagger.tag`` (own sentence splitting and
   tokenisation), spans compared by character offsets -- what the official scorer measures
   when ``marsad entities`` returns the tagger's spans alone.
-"""Train the CRF named-entity tagger shipped as ``src/marsad/models/ner_crf.crfsuite``.
-
-    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--newsfane auto|yes|no]
-                                [--write-dev DEV.txt] [--report metrics.json]
-
-Data (never copied into the repository; see src/marsad/models/MODEL_CARD.md):
-
-* ANERcorp (``anercorp-train/ANERCorp-train.txt``): sentences end at ``.``/``?``/``!``
-  tokens; the first 90% of sentences train, the LAST 10% are the dev split and are never
-  trained on (not even by the final model).
-* NewsFANE gold (``newsfane/``): the SAME news text as ANERcorp, re-tokenised (clitics split
-  off) and re-annotated with 50 fine classes. Its sentences are aligned to ANERcorp by
-  character shingles and only those that fall in the ANERcorp training 90% are usable: the
-  rest is the ANERcorp dev split or the ANERcorp test split (kept elsewhere for acceptance),
-  and must not be trained on. Split clitics are glued back, the classes mapped to
-  PER/ORG/LOC; with ``--newsfane auto`` it is kept only if it raises the dev F1.
-* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure.
-
-Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
-``../shared/tools/score_ner.py`` does, in two ways:
-
-* ``tokens``: :meth:`NerTagger.tag_tokens` on the gold tokens of each sentence;
-* ``text``: the corpus written out exactly as ``score_ner.py`` writes it (tokens joined by
-  spaces, one sentence a line), tagged with :meth:`NerTagger.tag` (own sentence splitting
-  and tokenisation), spans compared by character offsets -- what the official scorer
-  measures once ``marsad entities`` calls the tagger.
 """
 
 from __future__ import annotations
