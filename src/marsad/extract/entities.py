@@ -316,7 +316,7 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
                 out.append(Mention(sp.start, sp.end, sp.text, sp.type, "ner", None, sp.score, bare))
     for g in found:
         if not any(_overlaps(g, m) for m in out):
-            out.append(g)
+            out.append(_with_proclitic(text, g) if tagger is not None else g)
     # rules fill what neither saw; a rule organisation may swallow the places in its name
     for c in sorted(rule_cands, key=lambda m: (-_rank(m), -(m.end - m.start))):
         clash = [m for m in out if _overlaps(m, c)]
@@ -328,6 +328,18 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
             # "جهاز المخابرات الوطنية في كوريا الجنوبية": the place is part of the organisation's name
             out = [m for m in out if m not in clash] + [c]
     return sorted(out, key=lambda m: m.start)
+
+
+def _with_proclitic(text: str, m: Mention) -> Mention:
+    """Widen a gazetteer span over the proclitics attached to it ("و" + "العراق"), the newswire
+    convention the tagger follows; ``name`` keeps the bare name."""
+    s = m.start
+    while s > 0 and text[s - 1] in "وفبلك\u0640" and (s - 1 == 0 or not text[s - 2].isalnum()
+                                                      or text[s - 2] in "وفبلك"):
+        s -= 1
+    if s == m.start or (s > 0 and text[s - 1].isalnum()):
+        return m
+    return Mention(s, m.end, text[s:m.end], m.type, m.via, m.entry_id, m.score, m.text)
 
 
 def _bare_name(text: str) -> str | None:
