@@ -104,7 +104,7 @@ def link_sources(claims: list, mentions: list) -> list:
 
 def _head_start(phrase: str) -> int:
     """Offset of a source phrase's head word, after a leading source noun ("تقارير", "تقديرات")."""
-    from marsad.extract.claims import load_lexicon
+    from marsad.extract.attribution import load_lexicon
     from marsad.text.normalize import norm
 
     words = phrase.split(maxsplit=1)

@@ -37,6 +37,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from marsad.extract.attribution import _clitic_cut
 from marsad.extract.gazetteer import Gazetteer, load_gazetteer
 from marsad.extract.translit import name_key, to_latin, token_keys
 from marsad.text.normalize import norm, normalize
@@ -199,7 +200,7 @@ def _title_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Men
 
 def _speaker_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[Mention]:
     """Two or three name words right after a reporting verb: "وأكد جوستاف لارسن أن"."""
-    from marsad.extract.claims import load_lexicon
+    from marsad.extract.attribution import load_lexicon
     from marsad.text.tokens import word_forms
 
     reporting = load_lexicon().reporting
@@ -251,13 +252,7 @@ def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tupl
 
 def _clitic_start(text: str, w: _W, base: str) -> int:
     """Start of ``base`` inside the original word ``w`` (skipping clitic letters and their marks)."""
-    drop = len(w.n) - len(base)
-    i, seen = w.start, 0
-    while i < w.end and seen < drop:
-        if not ("\u064b" <= text[i] <= "\u065f" or text[i] in "\u0640\u0670"):
-            seen += 1
-        i += 1
-    return i
+    return w.start + _clitic_cut(text[w.start:w.end], len(w.n) - len(base))
 
 
 _LATIN_SEQ = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-zÀ-ÿ'\-]*)(\s+[A-Z][A-Za-zÀ-ÿ'\-]*){0,3}")

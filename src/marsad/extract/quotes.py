@@ -1,6 +1,6 @@
 """Quotes: who said what, directly (“…”, «…», "…") or in indirect speech ("قال X إن ...").
 
-The speaker is found with the attribution rules of :mod:`marsad.extract.claims` (a reporting
+The speaker is found with the attribution rules of :mod:`marsad.extract.attribution` (a reporting
 verb and its subject before the quote, a reporting verb after it, or the previous sentence's
 speaker for "وأضاف: «...»"), so figures and quotes are attributed the same way.
 Quotes of fewer than two words are scare quotes ("الآلاف") and are skipped.
@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from marsad.extract.claims import (Source, _HARD_BREAK, _is_comp, _is_reporting, _speaker, _verb_after,
+from marsad.extract.attribution import (Source, _HARD_BREAK, _is_comp, _is_reporting, _speaker, _verb_after,
                                    _verb_before, _words, load_lexicon, word_forms)
 from marsad.text.sentences import split_sentences
 
