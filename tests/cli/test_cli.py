@@ -1,11 +1,10 @@
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.main import app
 
-from conftest import EXAMPLES, SEEDS, seed
+from conftest import SEEDS, seed
 
 runner = CliRunner()
 

@@ -1,6 +1,5 @@
 import json
 
-import pytest
 
 from marsad.ingest import IngestOptions, iter_files, read_path
 from marsad.records import Article, IngestError

@@ -44,9 +44,6 @@ from marsad.text.normalize import norm, normalize
 
 __all__ = ["Mention", "Entity", "EntityRules", "find_mentions", "resolve", "load_rules"]
 
-TYPES = ("PER", "ORG", "LOC")
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a text: half-open span, type, and how it was found."""
