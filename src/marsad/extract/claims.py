@@ -185,8 +185,22 @@ def _predicate(words: list[_Word], i0: int, lex: ClaimLexicon) -> tuple[str | No
         for f in word_forms(words[k].text):
             hit = lex.verbs.get(f)
             if hit:
+                if hit[0] in _PLANNABLE and k < i0 and _planned_before(words, k, lex):
+                    return "planned", hit[1], k      # "تخطط لإرسال", "تعتزم نشر": a plan, not a deployment
                 return hit[0], hit[1], k
     return None, None, None
+
+
+_PLANNABLE = frozenset({"sent", "deployed", "supplied"})
+
+
+def _planned_before(words: list[_Word], k: int, lex: ClaimLexicon) -> bool:
+    """A plan verb governing the verb at ``k`` from one or two words before it."""
+    for j in (k - 1, k - 2):
+        if j >= 0 and not _HARD_BREAK.search(words[j + 1].gap):
+            if any(lex.verbs.get(f, ("",))[0] == "planned" for f in word_forms(words[j].text)):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- the stage
