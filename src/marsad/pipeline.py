@@ -17,7 +17,7 @@ from marsad.extract.claims import extract_claims
 from marsad.records import Article, IngestError
 from marsad.store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest", "article_mentions", "analyse_claims", "link_sources"]
+__all__ = ["IngestReport", "ingest", "article_mentions", "analyse_claims", "link_sources", "Analysis", "analyse"]
 
 _HEADER_RULES = ("dateline", "outlet_line", "masthead", "byline")
 
@@ -121,3 +121,32 @@ def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
     if not any(c.source for c in claims):
         return claims
     return link_sources(claims, find_mentions(a.text, use_ner=use_ner))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the per-article stages find in one article.
+
+    ``claims`` and ``quotes`` index the cleaned text; ``mentions`` the raw text (they include
+    the header lines cleaning removed). Corpus stages work from these records only.
+    """
+
+    article: Article
+    claims: tuple = ()
+    mentions: tuple = ()
+    quotes: tuple = ()
+
+
+def analyse(article: Article, *, use_ner: bool = True) -> Analysis:
+    """Run the per-article stages on one article: claims (sources linked), mentions, quotes.
+
+    A pure function of the article, so it can run anywhere (a worker process, a Dask cluster).
+    """
+    from marsad.extract.entities import find_mentions
+    from marsad.extract.quotes import extract_quotes
+
+    claims = extract_claims(article.text, published=article.published, article_id=article.id)
+    if any(c.source for c in claims):
+        claims = link_sources(claims, find_mentions(article.text, use_ner=False))
+    return Analysis(article, tuple(claims), tuple(article_mentions(article, use_ner=use_ner)),
+                    tuple(extract_quotes(article.text)))

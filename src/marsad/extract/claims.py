@@ -195,11 +195,13 @@ _PLANNABLE = frozenset({"sent", "deployed", "supplied"})
 
 
 def _planned_before(words: list[_Word], k: int, lex: ClaimLexicon) -> bool:
-    """A plan verb governing the verb at ``k`` from one or two words before it."""
-    for j in (k - 1, k - 2):
-        if j >= 0 and not _HARD_BREAK.search(words[j + 1].gap):
-            if any(lex.verbs.get(f, ("",))[0] == "planned" for f in word_forms(words[j].text)):
-                return True
+    """A plan verb governing the verb at ``k`` from up to four words before it, in the same clause
+    ("تخطط لإرسال", "تخطط أديس أبابا لإرسال")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if _HARD_BREAK.search(words[j + 1].gap):
+            return False
+        if any(lex.verbs.get(f, ("",))[0] == "planned" for f in word_forms(words[j].text)):
+            return True
     return False
 
 

@@ -1,0 +1,58 @@
+"""The corpus view: per-article analyses brought together.
+
+:func:`build_view` takes the :class:`~marsad.pipeline.Analysis` of every article (computed
+locally or on a cluster) and runs the corpus stages on them: entity resolution across
+articles, claims placed with resolved sources, and the cross-source comparison. It is a
+pure function of its input, so two engines that produce the same analyses produce the same
+view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from marsad.corpus.compare import ClaimRef, Comparison, claim_refs, compare
+from marsad.extract.entities import Entity, resolve
+
+__all__ = ["CorpusView", "build_view", "doc_name"]
+
+
+def doc_name(article: Any) -> str:
+    """How an article is named to users: its file name (with the line for JSONL), else its id."""
+    name = (article.source_path or article.id).rsplit("/", 1)[-1]
+    return f"{name}:{article.source_line}" if article.source_line and article.format in ("jsonl", "json", "feed") \
+        else name
+
+
+@dataclass(slots=True)
+class CorpusView:
+    analyses: list[Any]                                  # Analysis, in input order
+    entities: list[Entity]
+    mentions: dict[str, list[tuple[Any, str]]]           # article id -> (mention, entity id), raw coordinates
+    refs: list[ClaimRef]
+    comparison: Comparison
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> list[Any]:
+        return [a.article for a in self.analyses]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def build_view(analyses: Sequence[Any]) -> CorpusView:
+    """Resolve entities across ``analyses`` and compare their claims."""
+    analyses = sorted(analyses, key=lambda an: (an.article.published or "", doc_name(an.article), an.article.id))
+    triples = [(an.article.id, an.article.raw_text, list(an.mentions)) for an in analyses]
+    entities, assigned = resolve(triples)
+    mentions: dict[str, list[tuple[Any, str]]] = {an.article.id: [] for an in analyses}
+    for doc_id, m, eid in assigned:
+        mentions[doc_id].append((m, eid))
+    names = {e.id: e.name_ar for e in entities}
+    refs: list[ClaimRef] = []
+    for an in analyses:
+        refs.extend(claim_refs(an.article, an.claims, mentions[an.article.id], names, doc=doc_name(an.article)))
+    owner_names = {e.id: (e.name_ar, e.name_en) for e in entities}
+    return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names))
