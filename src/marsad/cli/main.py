@@ -478,3 +478,8 @@ def demo(
     out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims, marsad entities, "
               "marsad quotes (see marsad --help).")
     raise typer.Exit(0 if rep.ok else 1)
+
+
+from marsad.cli import corpus as _corpus  # noqa: E402  (corpus commands register on the same app)
+
+_corpus.register(app)
