@@ -70,6 +70,57 @@ def register(app: typer.Typer) -> None:
             out.print()
 
     @app.command()
+    def analyze(
+        files: List[Path] = typer.Argument(None, help="Files or folders to analyse. Omit to analyse the store."),
+        db: Optional[Path] = DbOption,
+        engine: str = typer.Option("local", help="local (this process) or dask (a Dask cluster)."),
+        scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); "
+                                                           "default: a LocalCluster on this machine."),
+        workers: int = typer.Option(2, help="Worker processes of the LocalCluster."),
+        out_path: Optional[Path] = typer.Option(None, "--out", help="Write the whole view as JSON here."),
+        no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
+    ) -> None:
+        """Run every stage over a corpus: the per-article stages on the chosen engine, then the
+        corpus stages (entities across articles, comparison) on the gathered results."""
+        import json
+        import time
+
+        from marsad.cli.main import _stored_articles, err
+        from marsad.corpus.view import build_view
+        from marsad.engine import ENGINES, analyse_articles, analyse_files
+
+        if engine not in ENGINES:
+            err.print(f"[red]error:[/red] unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+            raise typer.Exit(2)
+        t0 = time.perf_counter()
+        try:
+            if files:
+                res = analyse_files(files, engine=engine, scheduler=scheduler, workers=workers, use_ner=not no_ner)
+            else:
+                res = analyse_articles([a for _, a in _stored_articles(db)], engine=engine, scheduler=scheduler,
+                                       workers=workers, use_ner=not no_ner)
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot reach the Dask scheduler {scheduler}: {exc}")
+            raise typer.Exit(2)
+        t1 = time.perf_counter()
+        view = build_view(res.analyses)
+        t2 = time.perf_counter()
+        for e in res.errors:
+            err.print(f"[red]error:[/red] {e}")
+        n = len(res.analyses)
+        m = view.comparison.measures
+        out.print(f"{n} articles analysed on {res.engine} ({res.workers} worker{'s' if res.workers > 1 else ''}) "
+                  f"in {t1 - t0:.1f} s ({n / max(t1 - t0, 1e-9):.0f} articles/s); corpus stages {t2 - t1:.1f} s")
+        out.print(f"{len(view.entities)} entities, {len(view.refs)} claims, {len(m)} measures, "
+                  f"{sum(1 for x in m if x.contradictions)} with contradictions, {len(res.errors)} errors")
+        if out_path:
+            out_path.write_text(json.dumps(view.to_dict(), ensure_ascii=False, indent=1, default=str),
+                                encoding="utf-8")
+            out.print(f"view written to {out_path}")
+        if res.errors:
+            raise typer.Exit(1)
+
+    @app.command()
     def brief(
         files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
         db: Optional[Path] = DbOption,

@@ -39,7 +39,35 @@ class CorpusView:
         return [a.article for a in self.analyses]
 
     def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        if self.extras.get("_n") != len(self.entities):
+            self.extras["_by_id"] = {e.id: e for e in self.entities}
+            self.extras["_n"] = len(self.entities)
+        return self.extras["_by_id"].get(entity_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything in the view as plain JSON-ready data (what ``marsad analyze --out`` writes)."""
+        arts = []
+        for an in self.analyses:
+            a = an.article
+            arts.append({"id": a.id, "doc": doc_name(a), "title": a.title, "outlet": a.outlet,
+                         "published": a.published, "chars": len(a.text),
+                         "mentions": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type,
+                                       "entity_id": eid} for m, eid in self.mentions.get(a.id, [])],
+                         "quotes": [_quote_dict(a, q) for q in an.quotes]})
+        return {"articles": arts,
+                "entities": [{"id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
+                              "wikidata": e.wikidata, "spellings": list(e.spellings), "mentions": e.mentions}
+                             for e in self.entities],
+                "claims": [r.to_dict() for r in self.refs],
+                "comparison": self.comparison.to_dict(),
+                **{k: v for k, v in self.extras.items() if not k.startswith("_")}}
+
+
+def _quote_dict(a: Any, q: Any) -> dict[str, Any]:
+    s, e = a.raw_span(q.start, q.end)
+    sp = q.speaker
+    return {"start": s, "end": e, "text": a.raw_text[s:e], "kind": q.kind,
+            "speaker": None if sp is None else sp.text}
 
 
 def build_view(analyses: Sequence[Any]) -> CorpusView:
