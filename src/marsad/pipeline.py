@@ -92,6 +92,10 @@ def link_sources(claims: list, mentions: list) -> list:
     out = []
     for c in claims:
         src = c.source
+        if src is not None:
+            src = _trim_source(src, mentions)
+            if src is not c.source:
+                c = replace(c, source=src)
         if src is not None and src.entity_id is None:
             head = _head_start(src.text)
             inside = [m for m in mentions if m.entry_id and src.start + head <= m.start <= src.start + head + 3
@@ -100,6 +104,25 @@ def link_sources(claims: list, mentions: list) -> list:
                 c = replace(c, source=replace(src, entity_id=inside[0].entry_id))
         out.append(c)
     return out
+
+
+def _trim_source(src, mentions: list):
+    """Cut a source phrase after the name it opens with when the object of the verb follows
+    ("وزارة الدفاع التونسية إرسال ..." -> "وزارة الدفاع التونسية"; "وزير الصحة يوسف القاسمي حالة
+    الطوارئ" -> "وزير الصحة يوسف القاسمي"): after a name, an indefinite word starts a new phrase."""
+    from dataclasses import replace
+
+    head_limit = src.start + len(" ".join(src.text.split()[:4]))
+    names = [m for m in mentions if m.type in ("PER", "ORG") and src.start <= m.start <= head_limit
+             and src.start < m.end < src.end]
+    if not names:
+        return src
+    end = max(m.end for m in names)
+    rest = src.text[end - src.start:].strip()
+    first = rest.split(maxsplit=1)[0] if rest else ""
+    if not first or first.startswith(("ال", "(", "في", "و", "لل", "ب", "من")) or not first[0].isalpha():
+        return src
+    return replace(src, text=src.text[: end - src.start].rstrip(), end=end)
 
 
 def _head_start(phrase: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS
-from marsad.corpus.compare import ClaimRef, compare, interval
+from marsad.corpus.compare import ClaimRef, interval
 from marsad.corpus.view import build_view
 from marsad.extract.claims import extract_claims
 from marsad.ingest import read_path
@@ -79,7 +79,7 @@ def test_findings_match_truth(kind, truth_key):
     gold = _truth()[truth_key]
 
     def hit(g, p):
-        (ka, ia, la), (kb, ib, lb) = (p[0], *p[1].split("|", 1)), (p[0], *p[2].split("|", 1))
+        (ia, la), (ib, lb) = p[1].split("|", 1), p[2].split("|", 1)
         return p[0] == g[0] and ((_is(g[1], ia, la) and _is(g[2], ib, lb)) or
                                  (kind != "change" and _is(g[1], ib, lb) and _is(g[2], ia, la)))
 

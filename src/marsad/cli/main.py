@@ -255,13 +255,13 @@ def claims(
     With FILES, the files are read and analysed directly; offsets are into each file's text.
     Without FILES, the claims stored at ingest time are listed (--db).
     """
-    from marsad.extract.claims import extract_claims
+    from marsad.pipeline import analyse_claims
     from marsad.text.normalize import norm as _norm
 
     rows = []
     if files:
         for doc, a in _read_articles(files):
-            for c in extract_claims(a.text, published=a.published, article_id=a.id):
+            for c in analyse_claims(a):
                 if category and c.category != category:
                     continue
                 if source and (c.source is None or _norm(source) not in _norm(c.source.text)):
@@ -298,12 +298,15 @@ def _read_articles(files: List[Path]):
     """(file name, article) for every article in ``files``; bad items are reported on stderr."""
     from marsad.ingest import read_path
 
-    for path in files:
-        for a in read_path(path):
+    for f in iter_files(files):                      # folders are walked, like ingest does
+        if isinstance(f, IngestError):
+            err.print(f"[red]error:[/red] {f}")
+            continue
+        for a in read_path(f):
             if isinstance(a, IngestError):
                 err.print(f"[red]error:[/red] {a}")
                 continue
-            yield path.name, a
+            yield Path(f).name, a
 
 
 def _stored_articles(db: Optional[Path]):

@@ -36,20 +36,23 @@ from marsad.text.normalize import norm
 __all__ = ["ClaimRef", "Cell", "Finding", "Measure", "Comparison", "claim_refs", "compare", "interval",
            "SAME_TIME_DAYS", "APPROX_TOLERANCE"]
 
-#: claims whose reference dates are this close describe the same moment
-SAME_TIME_DAYS = 31
+#: claims whose reference dates are this close describe the same moment (news figures move daily)
+SAME_TIME_DAYS = 2
 #: relative widening of an approximate figure ("حوالي 4000" = 3600..4400)
 APPROX_TOLERANCE = 0.10
 
 _ASPECTS = {"sent": "moved", "deployed": "moved", "supplied": "moved", "trained": "moved",
             "planned": "planned", "pledged": "planned", "strength": "strength", "displaced": "displaced",
-            "arrested": "arrested"}
+            "arrested": "arrested", "rescued": "rescued"}
 _ASPECT_LABELS = {"moved": ("أُرسلت أو نُشرت", "sent or deployed"),
                   "planned": ("مخطط لها أو موعودة", "planned or pledged"),
                   "strength": ("الحجم الإجمالي", "total strength"),
                   "displaced": ("النازحون", "displaced"),
                   "arrested": ("المعتقلون", "arrested"),
+                  "rescued": ("الناجون المنقذون", "rescued"),
                   "casualties": ("", ""),
+                  "killed": ("القتلى", "killed"),
+                  "wounded": ("الجرحى", "wounded"),
                   "reported": ("أرقام أخرى", "other figures")}
 _CATEGORY_LABELS = {"troops": ("الجنود", "troops"), "casualties": ("القتلى والجرحى", "casualties"),
                     "personnel": ("الأفراد", "personnel"), "munitions": ("الذخائر والقذائف", "munitions"),
@@ -60,6 +63,8 @@ _INCREMENT = frozenset(norm(w) for w in (
     "جديد", "جديدة", "الجديد", "الجديدة", "جدد", "الجدد", "إضافي", "إضافية", "الإضافي", "الإضافية", "إضافيين",
     "الإضافيين", "آخرين", "أخرى", "آخر", "حديثا", "حديثًا", "تعزيزات", "إضافة"))
 # a place right after one of these is a destination or location, not the owner of the troops
+#: categories that mix unrelated things: listed, never judged
+_NO_VERDICT = frozenset({"other"})
 _PREPOSITIONS = frozenset(norm(w) for w in ("إلى", "الى", "في", "على", "ضد", "مع", "نحو", "عبر", "داخل", "بين",
                                             "أجل", "لصالح", "جانب", "حرب"))
 _LEADING_SOURCE_NOUNS = re.compile(r"^(?:تقارير|تقرير|تقديرات|تقدير|تقييم|تقييمات|معلومات|بيانات|بيان|أرقام)\s+(?:من\s+)?")
@@ -217,12 +222,10 @@ def _classify(a: ClaimRef, b: ClaimRef) -> Finding | None:
     (alo, ahi), (blo, bhi) = interval(a.claim), interval(b.claim)
     overlap = alo <= bhi and blo <= ahi
     da, db = _date(a.date), _date(b.date)
+    if da and db and abs((da - db).days) > SAME_TIME_DAYS:
+        return None                        # different moments: the evolution chart shows them, no verdict
     if overlap:
         return Finding("agreement", a, b, f"{_fmt(a)} ({a.source_label}) and {_fmt(b)} ({b.source_label}) are compatible")
-    if da and db and abs((da - db).days) > SAME_TIME_DAYS:
-        first, second = (a, b) if da <= db else (b, a)
-        return Finding("change", first, second,
-                       f"the figure moved from {_fmt(first)} ({first.date}) to {_fmt(second)} ({second.date})")
     when = "at the same time" if da and db else "dates unknown, assumed comparable"
     return Finding("contradiction", a, b, f"{_fmt(a)} ({a.source_label}) vs {_fmt(b)} ({b.source_label}), {when}")
 
@@ -257,13 +260,44 @@ def claim_refs(article: Any, claims: Sequence[Claim], mentions: Sequence[tuple[A
     out = []
     for c in claims:
         src_id, label, ent = _source(article, c, mentions, entity_names)
-        pred = c.predicate or ""
-        aspect = "casualties" if c.category == "casualties" else _ASPECTS.get(pred, "reported")
+        aspect = _aspect(article.text, c)
         date = c.ref_date if c.ref_date_from == "text" else (c.ref_date or article.published)
         out.append(ClaimRef(article.id, doc, article.outlet, article.published, c, src_id, label, ent,
                             _owner(article.text, c, gaz), aspect, _increment(article.text, c), date,
                             article.raw_span(c.start, c.end)))
     return out
+
+
+_KILLED = frozenset(norm(w) for w in ("قتيل", "قتيلا", "قتيلًا", "قتلى", "وفاة", "وفيات", "ضحية", "ضحايا", "جثة", "جثث",
+                                        "جثمان", "شهيد", "شهداء", "قتيلاً"))
+_WOUNDED = frozenset(norm(w) for w in ("جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "إصابة", "إصابات",
+                                         "مصابون"))
+_DISPLACED = frozenset(norm(w) for w in ("نازح", "نازحا", "نازحين", "النازحين", "نازحون", "مشرد", "مشردين",
+                                          "المشردين", "لاجئ", "لاجئا", "لاجئين", "اللاجئين", "مهجر", "مهجرين"))
+_WOUND_VERBS = re.compile(r"(?:جرح|أصيب|اصيب|إصاب|اصاب)")
+
+
+def _aspect(text: str, c: Claim) -> str:
+    """What the figure measures beyond its category: killed / wounded / both, sent or planned, ..."""
+    pred = c.predicate or ""
+    if c.category == "casualties":
+        noun = norm(c.noun or "")
+        noun = noun[2:] if noun.startswith("ال") else noun
+        if noun in _KILLED or (noun + "ا") in _KILLED:
+            return "killed"
+        if noun in _WOUNDED or (noun + "ا") in _WOUNDED:
+            return "wounded"
+        if pred == "killed":
+            near = text[c.end:min(c.sentence_end, c.end + 30)]
+            return "casualties" if _WOUND_VERBS.search(near) else "killed"
+        return "wounded" if pred == "wounded" else "casualties"
+    if c.category == "troops" and not pred:
+        return "moved"                       # troop figures without a verb describe a deployed force
+    if c.category == "personnel":
+        near = _WORD.findall(norm(text[max(c.sentence_start, c.number_start - 30):c.number_start]))[-3:]
+        if any(w in _DISPLACED or w[1:] in _DISPLACED for w in near + [norm(c.noun or "")]):
+            return "displaced"
+    return _ASPECTS.get(pred, "reported")
 
 
 def _source(article: Any, c: Claim, mentions: Sequence[tuple[Any, str]], names: Mapping[str, str]
@@ -348,6 +382,8 @@ def _owner(text: str, c: Claim, gaz: Any) -> str | None:
                 best = (dist, m.entry_id)
     if best:
         return _country_of(best[1], gaz)
+    if c.category == "casualties":
+        return None                          # who died is only read next to the noun, never from the clause
     for m in gaz.find(text[s0:c.number_start]):
         start = s0 + m.start
         if m.type != "LOC" or src[0] <= start < src[1]:
@@ -368,9 +404,13 @@ def _after_preposition(text: str, start: int, floor: int) -> bool:
 
 
 def _increment(text: str, c: Claim) -> bool:
-    lo = max(c.sentence_start, c.number_start - 25)
-    hi = min(c.sentence_end, c.end + 25)
-    return any(w in _INCREMENT for w in _WORD.findall(norm(text[lo:hi])))
+    """"3000 جندي جديد", "الجنود المنشورة حديثًا في حوالي 1000": a word of novelty within two words
+    of the figure, in the same clause."""
+    before = re.split(r"[،,.؛:]", text[max(c.sentence_start, c.number_start - 40):c.number_start])[-1]
+    after = re.split(r"[،,.؛:]", text[c.end:min(c.sentence_end, c.end + 40)])[0]
+    inside = text[c.start:c.end]
+    words = (_WORD.findall(norm(before))[-2:] + _WORD.findall(norm(inside)) + _WORD.findall(norm(after))[:2])
+    return any(w in _INCREMENT for w in words)
 
 
 # ------------------------------------------------------------------ the matrix
@@ -394,12 +434,18 @@ def compare(refs: Iterable[ClaimRef], *, owner_names: Mapping[str, tuple[str, st
     by_owner_of_cat: dict[str, Counter] = defaultdict(Counter)
     for (cat, _, _), cnt in owners.items():
         by_owner_of_cat[cat].update(cnt)
+    unknown = Counter((r.claim.category, r.aspect, r.increment) for r in refs if r.owner is None)
     rows: dict[tuple[str, str, str | None, bool], list[ClaimRef]] = defaultdict(list)
     for r in refs:
         owner = r.owner
         if owner is None:
-            cnt = owners.get((r.claim.category, r.aspect, r.increment)) or by_owner_of_cat.get(r.claim.category)
-            owner = cnt.most_common(1)[0][0] if cnt else None
+            k = (r.claim.category, r.aspect, r.increment)
+            cnt = owners.get(k) or by_owner_of_cat.get(r.claim.category)
+            if cnt:
+                top, n = cnt.most_common(1)[0]
+                # only when the known owners outweigh the unknown figures: a lone "جنود تونسيون"
+                # must not claim every unattributed death toll
+                owner = top if 2 * n >= unknown[k] else None
         rows[(r.claim.category, r.aspect, owner, r.increment)].append(r)
     measures = []
     sources: dict[str, str] = {}
@@ -410,7 +456,7 @@ def compare(refs: Iterable[ClaimRef], *, owner_names: Mapping[str, tuple[str, st
             sources.setdefault(r.source_id, r.source_label)
         findings = []
         ids = list(cells)
-        for i, sa in enumerate(ids):
+        for i, sa in enumerate(ids if cat not in _NO_VERDICT else ()):
             for sb in ids[i + 1:]:
                 for a in _distinct(cells[sa]):
                     for b in _distinct(cells[sb]):
@@ -419,8 +465,8 @@ def compare(refs: Iterable[ClaimRef], *, owner_names: Mapping[str, tuple[str, st
                         f = _classify(a, b)
                         if f:
                             findings.append(f)
-        for sid in ids:                                  # one source over time
-            ds = _distinct(cells[sid])
+        for sid in ids if cat not in _NO_VERDICT else ():   # one source over time
+            ds = [r for r in _distinct(cells[sid]) if r.claim.qualifier != "vague"]
             for a, b in zip(ds, ds[1:]):
                 da, db = _date(a.date), _date(b.date)
                 if da and db and da != db and interval(a.claim) != interval(b.claim):
@@ -450,6 +496,8 @@ def _label(cat: str, aspect: str, owner: str | None, inc: bool, gaz: Any,
            owner_names: Mapping[str, tuple[str, str]] | None) -> tuple[str, str]:
     cat_ar, cat_en = _CATEGORY_LABELS.get(cat, (cat, cat))
     asp_ar, asp_en = _ASPECT_LABELS.get(aspect, ("", ""))
+    if cat == "casualties" and asp_ar:
+        cat_ar, cat_en, asp_ar, asp_en = asp_ar, asp_en, "", ""
     own_ar = own_en = ""
     if owner:
         if owner_names and owner in owner_names:

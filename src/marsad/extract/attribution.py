@@ -133,7 +133,7 @@ _NP_STOP = _n(["ل", "لـ", "في بيان", "للصحفيين", "للصحاف�
                "التي", "الذي", "الذين", "والتي", "والذي", "مع", "منذ", "لقناه", "لصحيفه", "لوكاله", "لشبكه", "انه", "انها",
                "بان", "ان", "هو", "هي", "قد", "لقد", "لم", "لن", "لا", "ما", "كما", "وقت",
                # the object of "قدرت الصحيفة عدد الجنود بـ": a count noun ends the subject
-               "عدد", "حصيله", "اجمالي", "مجموع"])
+               "عدد", "حصيله", "اجمالي", "مجموع", "فقد", "وقد"])
 _IN_STOP_NEXT = _n(["بيان", "بيانه", "بيانها", "تصريح", "تصريحات", "تصريحه", "مؤتمر", "رساله", "رسالته", "حديث",
                     "مقابله", "تغريده", "منشور", "وقت", "اتصال", "كلمه", "خطاب"])
 
@@ -146,7 +146,7 @@ def _np(words: list[_Word], k: int, limit: int = 9, stop_at: int | None = None) 
         w = words[end]
         if end > k and _is_break(w):
             break
-        if w.text in _NP_STOP or w.text in _TIME_WORDS:
+        if w.text in _NP_STOP or w.text in _TIME_WORDS or w.text[:1].isdigit():
             break
         if w.text == "في" and end + 1 < len(words) and (
                 words[end + 1].text in _IN_STOP_NEXT or words[end + 1].text in month_table()
@@ -161,6 +161,65 @@ def _source(text: str, words: list[_Word], a: int, b: int, cue: str) -> Source:
     if text.count("(", s, e) > text.count(")", s, e) and text[e:e + 1] == ")":
         e += 1                                        # "جهاز المخابرات (NIS)"
     return Source(text[s:e], s, e, cue)
+
+
+_SOURCE_MODIFIERS = _n(["آخر", "اخر", "أحدث", "أول", "آخر", "أخير", "وآخر"])
+#: adjectives that describe a report without naming who made it ("بيان منفصل", "تقديرات أولية")
+_SOURCE_ADJECTIVES = _n(["منفصل", "رسمي", "رسمية", "أولي", "أولية", "جديد", "جديدة", "صحفي", "صحفية", "مشترك",
+                         "مشتركة", "سابق", "سابقة", "حديث", "حديثة", "أخير", "أخيرة", "مقتضب", "مكتوب", "نهائي",
+                         "نهائية", "يومي", "يومية", "ميداني", "ميدانية", "حكومي", "حكومية", "غير"])
+_PEOPLE_NOUNS = _n(["مصادر", "مصدر"])
+
+
+def _refine_source(text: str, words: list[_Word], a: int, b: int, lex: ClaimLexicon, cue: str) -> Source | None:
+    """The source named by the phrase ``words[a:b]`` when it opens with a report noun.
+
+    "مصادر ميدانية" is a source (anonymous people); "بيان لوزارة الصحة" names its owner
+    after "لـ"; "آخر بيان رسمي", "بيان منفصل" and "بيانات جمعتها فرقها" name nobody
+    (``None``: the sentence's speaker is the source). Any other phrase ("تقرير منظمة الصحة",
+    "تقديرات غربية") is returned unchanged.
+    """
+    i = a
+    while i < b and words[i].text in _SOURCE_MODIFIERS:
+        i += 1
+    if i >= b or not _is_source_noun(words[i], lex) or words[i].text.startswith(("ال", "وال")):
+        return _source(text, words, a, b, cue)
+    noun = i
+    i += 1
+    if words[noun].text in _PEOPLE_NOUNS:
+        j = i
+        while j < b and not words[j].text.startswith(_DEFINITE) and words[j].text not in ("في", "من", "لدى", "داخل"):
+            j += 1
+        if j < b and j > i and words[j].text.startswith(_DEFINITE):
+            return _source(text, words, noun, j, cue)    # "مصادر ميدانية العدد الفعلي" -> "مصادر ميدانية"
+        return _source(text, words, a, b, cue)
+    adjectives = 0
+    while i < b and words[i].text in _SOURCE_ADJECTIVES:
+        i += 1
+        adjectives += 1
+    if i < b and words[i].text.startswith("ل") and not words[i].text.startswith("لل") and len(words[i].text) > 3:
+        j = i + 1
+        while j < b and not _is_break(words[j]) and (
+                words[j].text.startswith("ال") or (words[j].text.startswith("ل") and j + 1 < b
+                                                   and words[j + 1].text.startswith("ال"))):
+            j += 1
+        src = _source(text, words, i, j, cue)
+        cut = _clitic_cut(text[words[i].start:words[i].end], 1)
+        return Source(text[src.start + cut:src.end], src.start + cut, src.end, cue)
+    if adjectives and (i >= b or not words[i].text.startswith("لل")):
+        return None                                      # "بيان منفصل", "آخر بيان رسمي": nobody named
+    if i >= b and noun > a:
+        return None                                      # "آخر بيان"
+    if i < b and i == noun + 1 and _looks_verb(words[i], lex):
+        return None                                      # "بيانات جمعتها فرقها"
+    return _source(text, words, a, b, cue)
+
+
+def _looks_verb(w: _Word, lex: ClaimLexicon) -> bool:
+    if w.text.startswith(_DEFINITE):
+        return False
+    return (any(f in lex.verbs or f in lex.reporting for f in word_forms(w.text))
+            or w.text.endswith(("تها", "ته", "تهم", "وها", "وه")))
 
 
 def _according_to(text: str, words: list[_Word], lex: ClaimLexicon) -> list[tuple[int, Source]]:
@@ -192,13 +251,19 @@ def _according_to(text: str, words: list[_Word], lex: ClaimLexicon) -> list[tupl
                     raw_first = text[nxt.start : nxt.end]
                     cut = _clitic_cut(raw_first, off)
                     src = Source(text[src.start + cut : src.end], src.start + cut, src.end, src.cue)
-                    out.append((i, src))
+                    ref = _refine_source(text, words, a, b, lex, "according_to")
+                    if ref is None or ref.start > words[a].start:   # nobody named, or the owner after "لـ"
+                        src = ref
+                    if src is not None:
+                        out.append((i, src))
             else:
                 if [first] + seq[1:] != list(cue):
                     continue
                 np_ = _np(words, i + n)
                 if np_:
-                    out.append((i, _source(text, words, *np_, "according_to")))
+                    src = _refine_source(text, words, *np_, lex, "according_to")
+                    if src is not None:
+                        out.append((i, src))
             break
     return out
 
@@ -312,7 +377,14 @@ def _verb_before(text: str, words: list[_Word], i0: int, lex: ClaimLexicon) -> t
             if subj is not None:
                 return subj, False
         if np_ and np_[0] == k + 1 and not any(f in lex.function_words for f in word_forms(words[k + 1].text)):
-            return _source(text, words, *np_, "verb_before" if verb else "noun"), False
+            if verb:
+                return _source(text, words, *np_, "verb_before"), False
+            ref = _refine_source(text, words, k, np_[1], lex, "noun")
+            if ref is not None:
+                if ref.start == words[k].start and words[k].text not in _PEOPLE_NOUNS:
+                    ref = _source(text, words, *np_, "noun")    # "تقديرات الوزارة": the owner after the noun
+                return ref, False
+            continue
         if not verb and not w.text.startswith("ب"):
             continue  # only a verbal noun after an auxiliary has its subject before: "قام X بتقييم"
         subj = _subject_before(text, words, k, lex)
