@@ -23,6 +23,11 @@ def load_view(files: Optional[List[Path]], db: Optional[Path], *, use_ner: bool 
     return build_view([analyse(a, use_ner=use_ner) for _, a in docs])
 
 
+def report_parts(view) -> dict:
+    """The optional report sections computed from the view (stories, timeline, copies, quality)."""
+    return {}
+
+
 _STATUS_STYLE = {"contradiction": "bold red", "change": "yellow", "agreement": "green", "single": "dim"}
 
 
@@ -119,6 +124,26 @@ def register(app: typer.Typer) -> None:
             out.print(f"view written to {out_path}")
         if res.errors:
             raise typer.Exit(1)
+
+    @app.command()
+    def report(
+        files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
+        db: Optional[Path] = DbOption,
+        html_path: Path = typer.Option(..., "--html", help="Write the report to this HTML file."),
+        title: Optional[str] = typer.Option(None, help="Report title (default: the main story's label)."),
+        all_rows: bool = typer.Option(False, "--all", help="Also figures given by a single source."),
+        no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
+    ) -> None:
+        """One self-contained right-to-left HTML report: brief, claims matrix with contradictions,
+        charts of each figure by source and date, timeline, copies, entities and the articles
+        with their claims and entities highlighted. Opens offline in any browser."""
+        from marsad.corpus.report import render_report
+
+        view = load_view(files, db, use_ner=not no_ner)
+        html_path.write_text(render_report(view, title=title, all_rows=all_rows, **report_parts(view)),
+                             encoding="utf-8")
+        out.print(f"report written to {html_path} ({len(view.analyses)} articles, "
+                  f"{sum(1 for m in view.comparison.measures if m.contradictions)} figures in contradiction)")
 
     @app.command()
     def brief(

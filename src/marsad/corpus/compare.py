@@ -135,8 +135,20 @@ class Finding:
     b: ClaimRef
     note: str
 
+    @property
+    def note_ar(self) -> str:
+        """The finding in Arabic, for reports."""
+        a, b = self.a, self.b
+        if self.kind == "change":
+            return f"{a.source_label}: {_fmt(a)} ({a.date}) ثم {_fmt(b)} ({b.date})"
+        if self.kind == "agreement":
+            return f"{_fmt(a)} ({a.source_label}) و{_fmt(b)} ({b.source_label}) متوافقان"
+        when = "في الوقت نفسه" if a.date and b.date else "التاريخ غير معروف، فيُفترض أنهما متزامنان"
+        return f"{_fmt(a)} ({a.source_label}) مقابل {_fmt(b)} ({b.source_label})، {when}"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "note": self.note, "a": self.a.to_dict(), "b": self.b.to_dict()}
+        return {"kind": self.kind, "note": self.note, "note_ar": self.note_ar, "a": self.a.to_dict(),
+                "b": self.b.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
