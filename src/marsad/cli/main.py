@@ -421,6 +421,7 @@ def examples_dir() -> Path:
 def demo(
     path: Optional[Path] = typer.Option(None, help="Corpus to use instead of the bundled examples."),
     db: Optional[Path] = typer.Option(None, "--db", help="Keep the demo store here (default: a temporary file)."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Also write the HTML report here."),
 ) -> None:
     """Ingest the bundled example corpus into a fresh store and show who claims how many of what."""
     from collections import Counter
@@ -478,8 +479,27 @@ def demo(
     for e in [e for e in ents if e.mentions > 1 or len(e.spellings) > 1][:20]:
         et.add_row(e.type, e.name_ar, e.name_en, str(e.mentions), " / ".join(e.spellings))
     out.print(et)
+    from marsad.corpus.view import build_view
+    from marsad.pipeline import analyse
+
+    view = build_view([analyse(a) for a in arts])
+    disputed = [m for m in view.comparison.measures if m.contradictions]
+    dt_ = Table(title=f"{len(disputed)} figures where sources contradict each other (marsad compare for all)")
+    for col in ("what is measured", "figures by source and date"):
+        dt_.add_column(col, overflow="fold")
+    for m in disputed:
+        vals = "; ".join(f"{_value(r.claim.value_min, r.claim.value_max)} {r.claim.qualifier} "
+                         f"({r.source_label}, {r.date or '?'})" for r in m.claims if r.claim.qualifier != "vague")
+        dt_.add_row(f"{m.label_en}\n{m.label_ar}", vals)
+    out.print(dt_)
+    if report:
+        from marsad.corpus.report import render_report
+
+        report.write_text(render_report(view, title="مرصد: زلزال قرطالة (أمثلة)" if path is None else None,
+                                        **_corpus.report_parts(view)), encoding="utf-8")
+        out.print(f"HTML report written to {report}")
     out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims, marsad entities, "
-              "marsad quotes (see marsad --help).")
+              "marsad quotes, marsad compare, marsad brief, marsad report --html FILE (see marsad --help).")
     raise typer.Exit(0 if rep.ok else 1)
 
 
