@@ -478,3 +478,4 @@ def demo(
     out.print("Next: marsad ingest PATH, marsad list, marsad show ID, marsad claims, marsad entities, "
               "marsad quotes (see marsad --help).")
     raise typer.Exit(0 if rep.ok else 1)
+from marsad.cli import serve as _serve; _serve.register(app)
