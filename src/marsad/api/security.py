@@ -9,7 +9,8 @@
   non-loopback address), writes need ``Authorization: Bearer <token>`` (or the token field of
   the upload form).
 * Every response carries a strict Content-Security-Policy (scripts and styles from this
-  server only, no inline script), ``nosniff`` and no referrer.
+  server only, no inline script), ``nosniff``, and a referrer only for this server (with
+  ``no-referrer`` Chromium sends ``Origin: null`` on form posts, which the origin check refuses).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ __all__ = ["BodyTooLarge", "GuardMiddleware", "HeadersMiddleware", "check_token"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 _HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+            (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
