@@ -46,6 +46,20 @@ class EntityIndex:
     mentions: dict[str, list[MentionRef]]                  # article id -> mentions in text order
     articles: dict[str, list[str]]                         # entity id -> article ids (store order)
     spelling_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # entity id -> spelling -> count
+    _names: list | None = None
+
+    def name_forms(self) -> list[tuple[Any, list[str], list[tuple[str, ...]]]]:
+        """``(entity, normalised names, phonetic word keys of the names)`` for name look-ups (computed once)."""
+        if self._names is None:
+            from marsad.extract.translit import token_keys
+            from marsad.text.normalize import norm
+
+            out = []
+            for e in self.entities:
+                names = list(dict.fromkeys([*e.spellings, e.name_ar, e.name_en]))
+                out.append((e, [norm(n) for n in names], [token_keys(n) for n in names]))
+            self._names = out
+        return self._names
 
     def article_entities(self, article_id: str) -> list[str]:
         seen: dict[str, None] = {}

@@ -7,6 +7,7 @@ matched, so "بيونج يانج" marks "وبيونغ يانغ" exactly as the a
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from marsad.api.entities import entity_index
@@ -18,9 +19,15 @@ __all__ = ["search_page", "hit_spans", "snippets"]
 
 def hit_spans(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """Spans of the tokens of ``text`` whose search term is in ``terms``."""
+    return [(s, e) for s, e, t in _term_spans(text) if t in terms]
+
+
+@lru_cache(maxsize=2048)
+def _term_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every token of ``text`` with its search term (texts are stored once and never change)."""
     from marsad.text.tokens import tokenize
 
-    return [(t.start, t.end) for t in tokenize(text) if index_term(t) in terms]
+    return tuple((t.start, t.end, term) for t in tokenize(text) if (term := index_term(t)))
 
 
 def snippets(text: str, spans: list[tuple[int, int]], *, width: int = 90, max_snippets: int = 3) -> list[dict[str, Any]]:

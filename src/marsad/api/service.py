@@ -135,18 +135,13 @@ def match_entities(idx: EntityIndex, q: str, limit: int | None = None) -> list:
     qk = token_keys(q)
     if not nq:
         return []
+    by_sound = bool(qk) and all(len(k) >= 2 for k in qk)
     scored = []
-    for e in idx.entities:
-        names = [*e.spellings, e.name_ar, e.name_en]
-        if any(nq in norm(s) for s in names):
+    for e, names, keys in idx.name_forms():
+        if any(nq in n for n in names):
             scored.append((0, -e.mentions, e))
-            continue
-        if qk and all(len(k) >= 2 for k in qk):
-            for s in names:
-                sk = token_keys(s)
-                if any(sk[i:i + len(qk)] == qk for i in range(len(sk) - len(qk) + 1)):
-                    scored.append((1, -e.mentions, e))
-                    break
+        elif by_sound and any(sk[i:i + len(qk)] == qk for sk in keys for i in range(len(sk) - len(qk) + 1)):
+            scored.append((1, -e.mentions, e))
     scored.sort(key=lambda t: t[:2])
     out = [e for *_, e in scored]
     return out[:limit] if limit else out
