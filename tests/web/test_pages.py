@@ -117,7 +117,8 @@ def test_upload_form_all_or_nothing(web):
     assert r.status_code == 422 and "لم يُحفظ شيء" in r.text and "bad.bin.txt" in r.text
     assert web.get("/api/stats").json()["articles"] == 0
     r = web.post("/upload", files=files[:1])
-    assert r.status_code == 200 and "تمّت المعالجة" in r.text and "troops.txt" not in r.text
+    assert r.status_code == 200 and "تمّت المعالجة" in r.text and "troops.txt" in r.text
+    assert "marsad-upload-" not in r.text                          # no temporary path leaks
     assert web.get("/api/stats").json()["articles"] == 1
     r = web.post("/upload", data={"text": HOSTILE_TEXT, "title": "ملصق", "outlet": "يدوي"})
     assert r.status_code == 200 and web.get("/api/stats").json()["articles"] == 2

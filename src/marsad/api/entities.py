@@ -69,7 +69,8 @@ class EntityIndex:
 
 
 _lock = threading.Lock()
-_indexes: dict[str, tuple[tuple, EntityIndex]] = {}
+_indexes: "OrderedDict[str, tuple[tuple, EntityIndex]]" = OrderedDict()   # a few stores at most
+_MAX_INDEXES = 4
 _mention_cache: "OrderedDict[str, list]" = OrderedDict()
 _MENTION_CACHE_SIZE = 20_000
 
@@ -115,6 +116,9 @@ def entity_index(store: SQLiteStore) -> EntityIndex:
             return hit[1]
         idx = _build(store)
         _indexes[key] = (stamp, idx)
+        _indexes.move_to_end(key)
+        while len(_indexes) > _MAX_INDEXES:
+            _indexes.popitem(last=False)
         return idx
 
 

@@ -101,6 +101,7 @@ class Claim(BaseModel):
     outlet: Optional[str] = None
     published: Optional[str] = None
     title: Optional[str] = None
+    article_head: Optional[str] = Field(None, description="The first characters of the article's text.")
 
 
 class Quote(BaseModel):
@@ -219,6 +220,7 @@ class ArticlesIn(BaseModel):
 class UploadedArticle(BaseModel):
     id: str
     title: Optional[str] = None
+    head: str = Field(description="The first characters of the cleaned text.")
     outlet: Optional[str] = None
     published: Optional[str] = None
     source: str

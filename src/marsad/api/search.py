@@ -22,7 +22,7 @@ def hit_spans(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, in
     return [(s, e) for s, e, t in _term_spans(text) if t in terms]
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)
 def _term_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every token of ``text`` with its search term (texts are stored once and never change)."""
     from marsad.text.tokens import tokenize

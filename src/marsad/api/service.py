@@ -91,7 +91,8 @@ def claim_record(r: dict, idx: EntityIndex, text: str | None = None) -> dict:
     out = {k: r.get(k) for k in ("id", "article_id", "start", "end", "raw_start", "raw_end", "text", "value_min",
                                  "value_max", "qualifier", "category", "noun", "predicate", "actor", "stance", "ref_date",
                                  "ref_date_from", "sentence_start", "outlet", "published", "title")}
-    out.update(source=src, sentence=sentence, entities=list(sent_ents))
+    out.update(source=src, sentence=sentence, entities=list(sent_ents),
+               article_head=text[:160] if text is not None else None)
     return out
 
 

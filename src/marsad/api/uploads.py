@@ -134,7 +134,7 @@ def _store(store: SQLiteStore, batch: _Batch) -> dict:
     for a in batch.items:
         if a.id in seen:
             continue
-        seen[a.id] = {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+        seen[a.id] = {"id": a.id, "title": a.title, "head": a.text[:160], "outlet": a.outlet, "published": a.published,
                       "source": batch.sources[a.id], "new": a.id in fresh,
                       "claims": len(claims.get(a.id, ())) if a.id in fresh else
                       store.conn.execute("SELECT count(*) FROM claims WHERE article_id = ?", (a.id,)).fetchone()[0]}

@@ -38,7 +38,7 @@ def _fmt(v: float | int) -> str:
 
 
 def fmt_value(lo: Any, hi: Any = None, qualifier: str | None = None) -> str:
-    """A claim's value as read: "نحو 4,000", "25,000–30,000", "أكثر من 1,000"."""
+    """A claim's value as read: "نحو 4,000", "25,000 إلى 30,000", "أكثر من 1,000", "100 فأكثر"."""
     if lo is None:
         core = "؟"
     elif hi is None:
@@ -46,7 +46,7 @@ def fmt_value(lo: Any, hi: Any = None, qualifier: str | None = None) -> str:
     elif hi == lo:
         core = _fmt(lo)
     else:
-        core = f"{_fmt(lo)}–{_fmt(hi)}"
+        core = f"{_fmt(lo)} إلى {_fmt(hi)}"      # words, not a dash: no doubt about the order in RTL
     q = QUALIFIER.get(qualifier or "exact", "")
     if not q:
         return core
