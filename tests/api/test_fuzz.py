@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from .apidata import ART_A
 
-FUZZ = settings(max_examples=100, deadline=None, database=None,
+FUZZ = settings(max_examples=60, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 _TRICKY = ["", " ", "0", "-1", "1e9", "99999999999999999999", "nan", "null", "true", "[]", "{}", "%", "_", "*",
@@ -46,7 +46,7 @@ def test_collections_never_fail(warm, path, params, html):
         assert r.json()["error"]
 
 
-@settings(FUZZ, max_examples=80)
+@settings(FUZZ, max_examples=50)
 @given(template=st.sampled_from(ITEMS), ident=st.one_of(st.sampled_from(_TRICKY), st.text(max_size=80)))
 def test_items_never_fail(warm, template, ident):
     r = warm.get(template.format(quote(ident, safe="")))
@@ -75,14 +75,14 @@ def writer(tmp_path_factory):
     return TestClient(create_app(tmp_path_factory.mktemp("fuzz") / "w.db"), raise_server_exceptions=False)
 
 
-@settings(FUZZ, max_examples=80)
+@settings(FUZZ, max_examples=50)
 @given(body=_BODIES)
 def test_json_uploads_never_fail(writer, body):
     r = writer.post("/api/articles", content=json.dumps(body).encode(), headers={"content-type": "application/json"})
     assert r.status_code in (201, 413, 422), (body, r.text[:300])
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=40)
 @given(files=st.lists(st.tuples(_NAMES, _CONTENT), max_size=4), form_page=st.booleans(),
        ctype=st.sampled_from(["text/plain", "application/octet-stream", "text/html"]))
 def test_file_uploads_never_fail(writer, files, form_page, ctype):
@@ -92,7 +92,7 @@ def test_file_uploads_never_fail(writer, files, form_page, ctype):
     assert r.status_code < 500, (files, r.text[:300])
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=30)
 @given(raw=st.binary(max_size=500), ctype=st.sampled_from(["multipart/form-data", "multipart/form-data; boundary=x",
                                                            "application/json", "text/plain", ""]))
 def test_raw_bodies_never_fail(writer, raw, ctype):
