@@ -20,8 +20,8 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 
 
 @router.get("", response_model=S.Page[S.ArticleSummary], summary="List articles, newest first")
-def list_articles(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE),
-                  per_page: int = Query(20, ge=1, le=S.MAX_PER_PAGE),
+def list_articles(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE, description="Page number, from 1."),
+                  per_page: int = Query(20, ge=1, le=S.MAX_PER_PAGE, description="Items per page (at most 100)."),
                   outlet: Optional[str] = Query(None, max_length=300, description="Only this outlet (exact)."),
                   entity: Optional[str] = Query(None, max_length=100, description="Only articles mentioning this entity id."),
                   date_from: Optional[dt.date] = Query(None, description="Published on or after (YYYY-MM-DD)."),
@@ -35,7 +35,7 @@ def list_articles(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE),
             responses={404: {"model": S.Error}})
 def get_article(request: Request, article_id: str):
     """The cleaned text with every claim (value, hedge, category, source), entity mention and
-    quote as offsets into it. ``article_id`` may be a unique prefix of at least 4 characters."""
+    quote as offsets into it. `article_id` may be a unique prefix of at least 4 characters."""
     with open_db(request) as store:
         return service.article_detail(store, article_id)
 
@@ -60,8 +60,8 @@ _UPLOAD_DOC = {
              responses={401: {"model": S.Error}, 413: {"model": S.Error}, 415: {"model": S.Error},
                         422: {"model": S.Error}})
 async def upload(request: Request):
-    """Files (multipart field ``files``, any format ``marsad ingest`` reads, any Arabic
-    encoding) or JSON ``{"articles": [{"text": ..., "title": ..., "outlet": ..., "published": ...}]}``.
+    """Files (multipart field `files`, any format `marsad ingest` reads, any Arabic
+    encoding) or JSON `{"articles": [{"text": ..., "title": ..., "outlet": ..., "published": ...}]}`.
 
     All or nothing: if any file, line or entry cannot be read, nothing is stored and the answer
     (422) lists every problem. Articles already stored count as duplicates.

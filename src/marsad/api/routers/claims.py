@@ -15,8 +15,8 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 
 
 @router.get("", response_model=S.Page[S.Claim], summary="List claims with filters")
-def list_claims(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE),
-                per_page: int = Query(50, ge=1, le=S.MAX_PER_PAGE),
+def list_claims(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE, description="Page number, from 1."),
+                per_page: int = Query(50, ge=1, le=S.MAX_PER_PAGE, description="Items per page (at most 100)."),
                 category: Optional[S.Category] = Query(None, description="What is counted."),
                 source: Optional[str] = Query(None, max_length=S.MAX_QUERY_CHARS,
                                               description="Source text contains this (spelling-insensitive)."),

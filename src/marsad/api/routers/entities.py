@@ -14,8 +14,8 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 
 
 @router.get("", response_model=S.Page[S.EntitySummary], summary="List entities, most mentioned first")
-def list_entities(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE),
-                  per_page: int = Query(50, ge=1, le=S.MAX_PER_PAGE),
+def list_entities(request: Request, page: int = Query(1, ge=1, le=S.MAX_PAGE, description="Page number, from 1."),
+                  per_page: int = Query(50, ge=1, le=S.MAX_PER_PAGE, description="Items per page (at most 100)."),
                   type: Optional[S.EntityType] = Query(None, description="PER, ORG or LOC."),
                   q: Optional[str] = Query(None, max_length=S.MAX_QUERY_CHARS,
                                            description="Name or spelling; spelling variants match (شويجو finds شويغو)."),

@@ -19,7 +19,7 @@ def search(request: Request,
            q: str = Query(..., min_length=1, max_length=S.MAX_QUERY_CHARS,
                           description='Words (all must occur, in any inflection or spelling variant) and '
                                       '"quoted phrases".'),
-           page: int = Query(1, ge=1, le=S.MAX_PAGE), per_page: int = Query(20, ge=1, le=S.MAX_PER_PAGE),
+           page: int = Query(1, ge=1, le=S.MAX_PAGE, description="Page number, from 1."), per_page: int = Query(20, ge=1, le=S.MAX_PER_PAGE, description="Items per page (at most 100)."),
            outlet: Optional[str] = Query(None, max_length=300, description="Only this outlet (exact)."),
            entity: Optional[str] = Query(None, max_length=100, description="Only articles mentioning this entity."),
            date_from: Optional[dt.date] = Query(None, description="Published on or after."),
