@@ -503,6 +503,8 @@ def demo(
     raise typer.Exit(0 if rep.ok else 1)
 
 
-from marsad.cli import corpus as _corpus  # noqa: E402  (corpus commands register on the same app)
+from marsad.cli import corpus as _corpus  # noqa: E402  (corpus and serve commands register on the same app)
+from marsad.cli import serve as _serve  # noqa: E402
 
 _corpus.register(app)
+_serve.register(app)

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
+from itertools import product
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from marsad.records import Article, IngestError
 from marsad.text.offsets import OffsetMap
 
-__all__ = ["SQLiteStore", "BatchResult", "default_db_path", "open_store", "StoreError"]
+__all__ = ["SQLiteStore", "BatchResult", "SearchResult", "default_db_path", "open_store", "StoreError",
+           "index_terms", "compile_query"]
 
 
 class StoreError(RuntimeError):
@@ -147,6 +151,7 @@ class SQLiteStore:
                     added += 1
                     if claims and claims.get(it.id):
                         self._add_claims(c, it, claims[it.id])
+                    self._index_article(c, it.id, it.title, it.text)
                 else:
                     dups += 1
                 c.execute("INSERT OR IGNORE INTO sightings(article_id, source_path, source_line, url, outlet, published) "
@@ -245,11 +250,291 @@ class SQLiteStore:
             "SELECT path, line, reason, seen_at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]
 
 
+    # ------------------------------------------------------------ pages (the REST API and web pages)
+    def article_page(self, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, rows)``: the rows of :meth:`list_articles` plus their claim counts, newest first."""
+        where, args = _date_filters("a.published", date_from, date_to)
+        if outlet:
+            where.append("a.outlet = ?")
+            args.append(outlet)
+        if ids is not None:
+            where.append("a.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(ids)))
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT count(*) FROM articles a{cond}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.encoding, a.source_path, length(a.text) AS chars, "
+            "substr(a.text, 1, 160) AS head, (SELECT count(*) FROM sightings s WHERE s.article_id = a.id) AS sightings, "
+            f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims FROM articles a{cond} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.id LIMIT ? OFFSET ?",
+            [*args, limit, offset]).fetchall()
+        return total, [dict(r) for r in rows]
+
+    def claim_page(self, *, category: str | None = None, source: str | None = None, outlet: str | None = None,
+                   article: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   ids: Iterable[int] | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, rows)`` of stored claims (rows as :meth:`claims`), filtered in SQL.
+
+        ``source`` matches the normalised source text (as :meth:`claims`); the dates bound the
+        claim's reference date, else its article's publication date (inclusive); ``ids`` keeps
+        only these claim ids. Ordered by that date (undated last), article, position.
+        """
+        from marsad.text.normalize import norm
+
+        self.conn.create_function("marsad_norm", 1, lambda t: norm(t) if t else t, deterministic=True)
+        where, args = _date_filters("coalesce(c.ref_date, a.published)", date_from, date_to)
+        if category:
+            where.append("c.category = ?")
+            args.append(category)
+        if source:
+            where.append("instr(marsad_norm(c.source_text), ?) > 0")
+            args.append(norm(source))
+        if outlet:
+            where.append("a.outlet = ?")
+            args.append(outlet)
+        if article:
+            where.append("c.article_id = ?")
+            args.append(self.resolve_id(article))
+        if ids is not None:
+            where.append("c.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(ids)))
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        base = f"FROM claims c JOIN articles a ON a.id = c.article_id{cond}"
+        total = self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT c.*, a.outlet, a.published, a.title, a.source_path {base} "
+            "ORDER BY coalesce(c.ref_date, a.published) IS NULL, substr(coalesce(c.ref_date, a.published), 1, 10), "
+            "a.id, c.start LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        return total, [dict(r) for r in rows]
+
+    def claim_spans(self, article_ids: Iterable[str], *, source_entity: str | None = None) -> list[dict[str, Any]]:
+        """Positions of the claims of these articles (and of claims whose source is linked to
+        ``source_entity``): id, article_id, start, end, sentence and source spans, source_entity."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT id, article_id, start, end, sentence_start, sentence_end, source_start, source_end, source_entity "
+            "FROM claims WHERE article_id IN (SELECT value FROM json_each(?)) OR source_entity = ?",
+            (json.dumps(list(article_ids)), source_entity))]
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' GROUP BY outlet ORDER BY outlet")]
+
+    def claim_categories(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT category, count(*) FROM claims GROUP BY category ORDER BY 2 DESC")}
+
+    # ------------------------------------------------------------ search (FTS5, migration 0003)
+    SEARCH_VERSION = 1
+
+    @staticmethod
+    def _index_article(c: sqlite3.Connection, article_id: str, title: str | None, text: str) -> None:
+        """Index one article inside the caller's transaction (see :func:`index_terms`)."""
+        body = index_terms(text)
+        head = index_terms(title) if title else []
+        cur = c.execute("INSERT OR IGNORE INTO search_docs(article_id, version) VALUES (?, ?)",
+                        (article_id, SQLiteStore.SEARCH_VERSION))
+        if not cur.rowcount:
+            return
+        c.execute("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+                  (cur.lastrowid, " ".join(head), " ".join(body)))
+        c.executemany("INSERT OR IGNORE INTO search_terms(term, pkey) VALUES (?, ?)",
+                      [(t, k) for t in set(body).union(head) if (k := term_key(t))])
+
+    def ensure_search_index(self) -> int:
+        """Index the articles the search index lacks (stores older than migration 0003, or an
+        older indexing scheme, which is rebuilt); returns how many articles were indexed."""
+        stale = self.conn.execute("SELECT 1 FROM search_docs WHERE version != ? LIMIT 1",
+                                  (self.SEARCH_VERSION,)).fetchone()
+        if not stale and self.conn.execute(
+                "SELECT (SELECT count(*) FROM articles) = (SELECT count(*) FROM search_docs)").fetchone()[0]:
+            return 0
+        n = 0
+        with self.transaction() as c:
+            if stale:
+                c.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+                c.execute("DELETE FROM search_docs")
+                c.execute("DELETE FROM search_terms")
+            rows = c.execute("SELECT a.id, a.title, a.text FROM articles a WHERE NOT EXISTS "
+                             "(SELECT 1 FROM search_docs d WHERE d.article_id = a.id)").fetchall()
+            for r in rows:
+                self._index_article(c, r["id"], r["title"], r["text"])
+                n += 1
+        return n
+
+    def term_variants(self, term: str, limit: int = 8) -> list[str]:
+        """Indexed terms that spell ``term`` another way (same phonetic key, one or two letters
+        apart: "بيونج" -> "بيونغ", "زيلنسكي" -> "زيلينسكي"), closest first; ``term`` excluded."""
+        key = term_key(term)
+        if not key or len(term) < 3:
+            return []
+        from rapidfuzz.distance import Levenshtein
+
+        out = []
+        for (cand,) in self.conn.execute("SELECT term FROM search_terms WHERE pkey = ?", (key,)):
+            if cand == term or _is_latin(cand) != _is_latin(term):
+                continue
+            if min(len(cand), len(term)) <= 3 and len(cand) != len(term):
+                continue                               # "كيف" is not a spelling of "كييف"
+            if abs(len(cand) - len(term)) > 1:
+                continue
+            d = Levenshtein.distance(cand, term)
+            if d <= (1 if len(term) <= 4 else 2):
+                out.append((d, cand))
+        return [t for _, t in sorted(out)[:limit]]
+
+    def search(self, query: str, *, outlet: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, article_ids: Iterable[str] | None = None,
+               limit: int = 20, offset: int = 0) -> "SearchResult":
+        """Full-text search: every word of ``query`` (or "quoted phrase") must occur, in any
+        inflection (clitics stripped) or transliteration variant the corpus holds.
+
+        Ranked by BM25 (title weighs three times the body), articles holding the words as
+        typed before those found only through variants. Filters: ``outlet`` (exact),
+        ``date_from``/``date_to`` (ISO dates, inclusive, on the publication date) and
+        ``article_ids`` (only these articles). Raises ``ValueError`` when the query has no
+        searchable word.
+        """
+        q = compile_query(query, self.term_variants)
+        self.ensure_search_index()
+        where, args = _date_filters("a.published", date_from, date_to)
+        if outlet:
+            where.append("a.outlet = ?")
+            args.append(outlet)
+        if article_ids is not None:
+            where.append("a.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(article_ids)))
+        cond = (" AND " + " AND ".join(where)) if where else ""
+        base = ("FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid JOIN articles a ON a.id = d.article_id "
+                f"WHERE search_fts MATCH ?{cond}")
+        total = self.conn.execute(f"SELECT count(*) {base}", [q.match, *args]).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 160) AS head, bm25(search_fts, 3.0, 1.0) AS score, "
+            "search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) AS exact "
+            f"{base} ORDER BY exact DESC, score, coalesce(a.published, '') DESC, a.id LIMIT ? OFFSET ?",
+            [q.exact, q.match, *args, limit, offset]).fetchall()
+        return SearchResult(total, [dict(r) for r in rows], q.terms)
+
 def _split_sql(sql: str) -> list[str]:
     """Statements of a migration file (no semicolons inside literals in our migrations)."""
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
+
+
+def _date_filters(col: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions bounding the ISO date in ``col`` (inclusive; rows without a date fail)."""
+    where, args = [], []
+    if date_from:
+        where.append(f"substr({col}, 1, 10) >= ?")
+        args.append(str(date_from)[:10])
+    if date_to:
+        where.append(f"substr({col}, 1, 10) <= ?")
+        args.append(str(date_to)[:10])
+    return where, args
+
+# ---------------------------------------------------------------- search terms and queries
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    total: int                     # matching articles (before limit/offset)
+    hits: list[dict[str, Any]]     # id, title, outlet, published, head, score (BM25, lower is better), exact
+    terms: frozenset[str]          # every index term the query matched (the words and their variants)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledQuery:
+    match: str                     # FTS5 expression with the variants
+    exact: str                     # FTS5 expression with the words as typed (normalised)
+    terms: frozenset[str]
+
+
+_NUM_SEP = re.compile(r"[,\u060c\u066c]")
+_NOT_TERM = re.compile(r"[^\w]|_")
+
+
+def index_term(tok: Any) -> str:
+    """The search term of one :class:`~marsad.text.tokens.Token` ("" for punctuation).
+
+    Words give their clitic-light normalised base; numbers their digits with thousands
+    separators dropped ("30،000" -> "30000", "6.8" -> "6p8"); Latin words are lower-cased
+    without accents ("Pyöngjang" -> "pyongjang", "S-400" -> "s400").
+    """
+    if tok.kind == "word":
+        return _NOT_TERM.sub("", tok.base)
+    if tok.kind == "number":
+        return _NUM_SEP.sub("", tok.norm).replace(".", "p")
+    if tok.kind == "latin":
+        import unicodedata
+
+        t = "".join(ch for ch in unicodedata.normalize("NFKD", tok.norm) if not unicodedata.combining(ch))
+        return _NOT_TERM.sub("", t.lower())
+    return ""
+
+
+def index_terms(text: str) -> list[str]:
+    """Search terms of ``text`` in order, one per token (punctuation skipped)."""
+    from marsad.text.tokens import tokenize
+
+    return [t for t in map(index_term, tokenize(text)) if t]
+
+
+@lru_cache(maxsize=200_000)
+def term_key(term: str) -> str:
+    """Phonetic key of an index term ("" for numbers and keys too short to be a name)."""
+    if term.isdigit() or len(term) < 3:
+        return ""
+    from marsad.extract.translit import name_key
+
+    k = name_key(term)
+    return k if len(k) >= 2 else ""
+
+
+def _is_latin(term: str) -> bool:
+    return term.isascii()
+
+
+def _fts_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
+MAX_QUERY_TERMS = 16
+_MAX_PHRASE_FORMS = 32
+
+
+def compile_query(query: str, variants=lambda t: []) -> CompiledQuery:
+    """FTS5 expressions for a user query: words are ANDed, "quoted words" form a phrase.
+
+    Every term is quoted (no FTS5 operator a user types is ever interpreted). ``variants``
+    gives other spellings of a term (see :meth:`SQLiteStore.term_variants`).
+    """
+    groups: list[list[str]] = []   # each: the terms of one word or phrase
+    for m in _QUERY_PART.finditer(query):
+        terms = index_terms(m.group(1) if m.group(1) is not None else m.group(2))
+        if terms:
+            groups.append(terms)
+    n_terms = sum(len(g) for g in groups)
+    if not n_terms:
+        raise ValueError("the query has no searchable word")
+    if n_terms > MAX_QUERY_TERMS:
+        raise ValueError(f"the query has {n_terms} words; at most {MAX_QUERY_TERMS} are searched")
+    match, exact, used = [], [], set()
+    for g in groups:
+        forms = [[t, *variants(t)] for t in g]
+        used.update(f for fs in forms for f in fs)
+        exact.append(_fts_string(" ".join(g)))
+        if len(g) == 1:
+            match.append("(" + " OR ".join(_fts_string(f) for f in forms[0]) + ")")
+            continue
+        phrases = [" ".join(g)]
+        for combo in product(*forms):           # phrase: every combination of variants, bounded
+            p = " ".join(combo)
+            if p not in phrases:
+                phrases.append(p)
+            if len(phrases) >= _MAX_PHRASE_FORMS:
+                break
+        match.append("(" + " OR ".join(_fts_string(p) for p in phrases) + ")")
+    return CompiledQuery(" AND ".join(match), " AND ".join(exact), frozenset(used))
 
 def open_store(path: str | Path | None = None) -> SQLiteStore:
     return SQLiteStore(path or default_db_path())
