@@ -622,3 +622,11 @@ def test_cli_db_accepts_a_postgres_url(pg_url, tmp_path, write):
     assert json.loads(run("claims", "--db", pg_url, "--jsonl").output.splitlines()[0])["article_id"] == rows[0]["id"]
     r = run("list", "--db", "postgresql://nobody@/nodb?host=" + str(tmp_path / "nosocket"))
     assert r.exit_code == 2 and "cannot connect" in r.output
+
+
+def test_both_stores_satisfy_the_store_protocol(store):
+    from marsad.store.base import SearchableStore, Store
+
+    assert isinstance(store, Store)
+    if store.__class__.__name__ == "PostgresStore":
+        assert isinstance(store, SearchableStore)

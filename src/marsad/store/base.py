@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator, Protocol, Sequence, runtime_checkabl
 from marsad.records import Article, IngestError
 from marsad.store.sqlite import BatchResult
 
-__all__ = ["Store"]
+__all__ = ["Store", "SearchableStore"]
 
 
 @runtime_checkable
@@ -36,3 +36,16 @@ class Store(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
     def sightings(self, article_id: str) -> list[dict[str, Any]]: ...
     def errors(self, limit: int = 100) -> list[dict[str, Any]]: ...
+
+
+@runtime_checkable
+class SearchableStore(Store, Protocol):
+    """A store with full-text search (PostgreSQL today; SQLite FTS5 in progress).
+
+    ``search(query, *, limit=20, offset=0, outlet=None, date_from=None, date_to=None)``
+    returns dicts with the keys ``article_id, title, outlet, published, score, snippet``,
+    best first; see :meth:`marsad.store.postgres.PostgresStore.search` for the semantics.
+    """
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]: ...

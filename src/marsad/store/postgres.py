@@ -306,7 +306,8 @@ class PostgresStore:
 
     def errors(self, limit: int = 100) -> list[dict[str, Any]]:
         return self.conn.execute(
-            "SELECT path, line, reason, seen_at FROM ingest_errors ORDER BY id DESC LIMIT %s", (limit,)).fetchall()
+            "SELECT path, line, reason, seen_at FROM ingest_errors ORDER BY id DESC LIMIT %s",
+            (limit if limit is not None and limit >= 0 else None,)).fetchall()  # SQLite: LIMIT -1 is all
 
     # ------------------------------------------------------------ search
     def search(self, query: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
