@@ -13,7 +13,7 @@ from rich.text import Text
 __all__ = ["register", "load_view"]
 
 
-def load_view(files: Optional[List[Path]], db: Optional[Path], *, use_ner: bool = True):
+def load_view(files: Optional[List[Path]], db: Optional[str], *, use_ner: bool = True):
     """The corpus view of ``files`` (read directly) or of the store."""
     from marsad.cli.main import _read_articles, _stored_articles
     from marsad.corpus.view import build_view
@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def compare(
         files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
-        db: Optional[Path] = DbOption,
+        db: Optional[str] = DbOption,
         json_: bool = JsonOption,
         category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, ...)."),
         all_rows: bool = typer.Option(False, "--all", help="Also rows with a single source."),
@@ -77,7 +77,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def analyze(
         files: List[Path] = typer.Argument(None, help="Files or folders to analyse. Omit to analyse the store."),
-        db: Optional[Path] = DbOption,
+        db: Optional[str] = DbOption,
         engine: str = typer.Option("local", help="local (this process) or dask (a Dask cluster)."),
         scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); "
                                                            "default: a LocalCluster on this machine."),
@@ -148,7 +148,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def brief(
         files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
-        db: Optional[Path] = DbOption,
+        db: Optional[str] = DbOption,
         json_: bool = JsonOption,
         sentences: int = typer.Option(6, "--sentences", "-k", help="How many sentences."),
         no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),

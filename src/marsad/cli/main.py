@@ -21,7 +21,7 @@ app = typer.Typer(
     help="Marsad (مرصد): follow one developing story across many Arabic outlets.\n\n"
     "Ingest articles (txt, JSONL, HTML, RSS/Atom; any common Arabic encoding) into an embedded "
     "store, then list and inspect them. The store is a SQLite file in your user data folder, "
-    "or --db PATH, or $MARSAD_DB.",
+    "or --db PATH, or $MARSAD_DB; a postgresql:// URL there uses a shared PostgreSQL database.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -29,7 +29,9 @@ app = typer.Typer(
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = typer.Option(None, "--db", help="SQLite database file (default: $MARSAD_DB or the user data folder).")
+# a str, not a Path: Path("postgresql://host/db") would lose the "//" of a URL
+DbOption = typer.Option(None, "--db", help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/db) "
+                                           "(default: $MARSAD_DB or the user data folder).")
 JsonOption = typer.Option(False, "--json", help="Machine-readable JSON instead of a table.")
 
 _NUMBER_STYLE = {"count": "bold yellow", "year": "cyan", "date_part": "cyan", "duration": "cyan",
@@ -37,7 +39,7 @@ _NUMBER_STYLE = {"count": "bold yellow", "year": "cyan", "date_part": "cyan", "d
                  "ordinal": "dim", "fraction": "yellow"}
 
 
-def _store(db: Optional[Path]):
+def _store(db: Optional[str]):
     from marsad.store import open_store
     from marsad.store.sqlite import StoreError
 
@@ -69,7 +71,7 @@ def _ingest(paths: list[Path], store, opts: IngestOptions, quiet: bool):
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     encoding: Optional[str] = typer.Option(None, help="Force this encoding instead of detecting it (e.g. cp1256)."),
     outlet: Optional[str] = typer.Option(None, help="Outlet to record for articles that name none."),
     max_size: float = typer.Option(20.0, "--max-size", help="Largest single-article file, in MB."),
@@ -97,7 +99,7 @@ def ingest(
 
 @app.command("list")
 def list_(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     limit: int = typer.Option(50, help="At most this many rows."),
     outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
     as_json: bool = JsonOption,
@@ -129,7 +131,7 @@ def _highlighted(text: str, numbers) -> Text:
 @app.command()
 def show(
     article_id: str = typer.Argument(..., help="Article id or a unique prefix of it."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     raw: bool = typer.Option(False, "--raw", help="Show the raw text with what cleaning removed."),
     as_json: bool = JsonOption,
 ) -> None:
@@ -243,7 +245,7 @@ def _stored_claim_record(r: dict) -> dict:
 @app.command()
 def claims(
     files: List[Path] = typer.Argument(None, help="Article files to read (no store needed). Omit to list stored claims."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per claim."),
     category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, personnel, munitions, "
                                                        "weapons, containers, visits, money, other)."),
@@ -309,7 +311,7 @@ def _read_articles(files: List[Path]):
             yield Path(f).name, a
 
 
-def _stored_articles(db: Optional[Path]):
+def _stored_articles(db: Optional[str]):
     with _store(db) as store:
         arts = list(store.iter_articles())
     return [((a.source_path or a.id).rsplit("/", 1)[-1], a) for a in arts]
@@ -318,7 +320,7 @@ def _stored_articles(db: Optional[Path]):
 @app.command()
 def entities(
     files: List[Path] = typer.Argument(None, help="Article files to read (no store needed). Omit to list the store's entities."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per mention (with FILES) or per entity."),
     type_: Optional[str] = typer.Option(None, "--type", help="Only PER, ORG or LOC."),
     no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the statistical tagger."),
@@ -370,7 +372,7 @@ def entities(
 @app.command()
 def quotes(
     files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per quote."),
 ) -> None:
     """Who said what: direct quotations and indirect speech with their speakers."""
