@@ -98,14 +98,7 @@ class _Cluster:
 
 
 def _persons(e: Event) -> set[str]:
-    from marsad.extract.gazetteer import load_gazetteer
-    gaz = load_gazetteer()
-    out = set()
-    for p in e.participants:
-        g = gaz.get(p)
-        if (g is not None and g.type == "PER") or (g is None and " " in p and not p.startswith("ال")):
-            out.add(p)
-    return out
+    return set(e.persons)
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str] | None:
@@ -120,25 +113,44 @@ def _width(e: Event) -> int:
     return (dt.date.fromisoformat(e.date_max) - dt.date.fromisoformat(e.date_min)).days
 
 
-def _fits(c: _Cluster, e: Event) -> int | None:
+def _group(kind: str) -> str:
+    from marsad.extract.events import GROUPS
+    return GROUPS.get(kind, kind)
+
+
+def _days(r: tuple[str, str]) -> int:
+    import datetime as dt
+    return (dt.date.fromisoformat(r[1]) - dt.date.fromisoformat(r[0])).days
+
+
+def _fits(c: _Cluster, e: Event, canon: dict[str, str]) -> int | None:
     """How well report ``e`` fits cluster ``c`` (higher is better), or ``None`` when it does not."""
-    if not (c.kind == e.kind or (c.kind in _ENCOUNTER and e.kind in _ENCOUNTER and _persons(e) & c.persons())):
+    same_kind = c.kind == e.kind
+    cross = not same_kind and _group(c.kind) == _group(e.kind) and _group(e.kind) in ("encounter", "accord")
+    if not (same_kind or cross):
         return None
     same_article = any(o.article_id == e.article_id for o in c.events)
-    keys = set(e.participants) | ({e.place} if e.place else set())
-    if e.kind in _ENCOUNTER and _persons(e) and c.persons():
-        shared = len(_persons(e) & c.persons())
-    elif keys:
-        shared = len(keys & c.keys())
+    keys = {canon.get(k, k) for k in e.participants} | ({e.place} if e.place else set())
+    ckeys = {canon.get(k, k) for k in c.keys()}
+    pe, pc = _persons(e), c.persons()
+    if pe and pc and _group(e.kind) == "encounter":
+        shared = len(pe & pc)
+        conflict = shared == 0
     else:
-        shared = 1 if same_article else 0
+        shared = len(keys & ckeys)
+        conflict = shared == 0 and bool(keys) and bool(ckeys) and not (cross or e.kind in _ENCOUNTER)
     if e.date_min is not None:
         if not c.resolved:
             return None
         if _overlap((e.date_min, e.date_max), c.range) is None:   # type: ignore[arg-type]
             return None
-        if shared == 0 and same_article and c.kind == e.kind and e.date_source in _STRONG and c.strong:
-            shared = 1        # the same kind of event on the same dates in one article
+        narrow = (e.date_source in _STRONG and c.strong is not None
+                  and _days((e.date_min, e.date_max)) <= 9 and _days(c.strong) <= 9)   # type: ignore[arg-type]
+        if shared == 0 and narrow and not conflict and (not keys or not ckeys or same_article or not cross):
+            shared = 1        # one story, the same kind of event on the same days: the same event
+        if (shared == 0 and same_article and same_kind and not conflict
+                and _days((e.date_min, e.date_max)) <= 31 and _days(c.range) <= 31):   # type: ignore[arg-type]
+            shared = 1        # one article, the same kind of event in the same weeks
     else:
         if c.resolved:
             return None
@@ -150,7 +162,24 @@ def _fits(c: _Cluster, e: Event) -> int | None:
             return None
     if shared == 0:
         return None
-    return shared * 10 + (5 if same_article else 0) + (2 if c.kind == e.kind else 0)
+    return shared * 10 + (5 if same_article else 0) + (2 if same_kind else 0)
+
+
+def _canonical(events: Sequence[Event]) -> dict[str, str]:
+    """Names the entity rules wrote longer in some reports ("قوات الجبهة الشرقية" and
+    "الجبهة الشرقية"): a key of two or more words that contains a shorter such key, word
+    for word, is that key."""
+    from marsad.extract.gazetteer import load_gazetteer
+    gaz = load_gazetteer()
+    keys = {p for e in events for p in e.participants if gaz.get(p) is None}
+    split = {k: tuple(k.split()) for k in keys}
+    out = {}
+    for k, w in split.items():
+        subs = [o for o, v in split.items() if 2 <= len(v) < len(w)
+                and any(w[i:i + len(v)] == v for i in range(len(w) - len(v) + 1))]
+        if subs:
+            out[k] = min(subs, key=lambda o: (len(split[o]), o))
+    return out
 
 
 def _comparable(value: str) -> bool:
@@ -195,9 +224,10 @@ def build_timeline(articles: Iterable[Any] = (), events: Iterable[Event] | None 
     evs = [e for e in events if e.status in statuses]
     rank = {"text": 0, "coref": 0, "report": 2, "publication": 3, "none": 4}
     evs.sort(key=lambda e: (rank.get(e.date_source, 4), _width(e), order.get(e.article_id, len(order)), e.start))
+    canon = _canonical(evs)
     clusters: list[_Cluster] = []
     for e in evs:
-        scored = [(s, -i) for i, c in enumerate(clusters) if (s := _fits(c, e)) is not None]
+        scored = [(s, -i) for i, c in enumerate(clusters) if (s := _fits(c, e, canon)) is not None]
         if scored:
             _, neg = max(scored)
             _add(clusters[-neg], e)

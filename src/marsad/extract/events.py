@@ -137,14 +137,16 @@ class Event:
     date_min: str | None
     date_max: str | None
     date_source: str
-    participants: tuple[str, ...]
+    participants: tuple[str, ...]    # gazetteer ids, else normalised names
     place: str | None
     status: str                      # reported | planned | possible | negated
     granularity: str | None = None
+    persons: tuple[str, ...] = ()    # the participants that are persons
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["participants"] = list(self.participants)
+        d["persons"] = list(self.persons)
         return d
 
 
@@ -292,6 +294,7 @@ def _tables() -> dict[str, dict[str, Any]]:
         "recent": {norm(k): v for k, v in d["recent"].items()},
         "anaphoric": {norm(k): v for k, v in d["anaphoric"].items()},
         "future": n(d["future_cues"]),
+        "next_adj": n(d["next_adj"]),
     }
 
 
@@ -560,7 +563,8 @@ def _h_ago(m: re.Match, pub: Day | None) -> _R | None:
 
 
 def _h_last_n(m: re.Match, pub: Day | None) -> _R | None:
-    """"خلال الأيام الأخيرة", "الأشهر الثلاثة الماضية", "الـ 24 ساعة الماضية": up to publication."""
+    """"خلال الأيام الأخيرة", "الأشهر الثلاثة الماضية", "الـ 24 ساعة الماضية": up to publication;
+    "في الأيام المقبلة": from the day after."""
     u = m["u1"] or m["u2"] or m["u3"]
     unit, count = _unit_key(u)
     n = _num(m["n1"] or m["n2"] or m["n3"])
@@ -569,16 +573,19 @@ def _h_last_n(m: re.Match, pub: Day | None) -> _R | None:
         return None                          # "السنة الماضية" is the previous year (period rule)
     if n is None:
         n = count
+    ahead = adj in _tables()["next_adj"]
     if pub is None:
-        return "days", None, None, f"-{n or ''}{unit[0].upper()}/REF", "unresolved"
+        return "days", None, None, (f"REF/+{n or ''}{unit[0].upper()}" if ahead else f"-{n or ''}{unit[0].upper()}/REF"), "unresolved"
     if n is None:
         days = _lex().dates["last_n_default"][unit]
     else:
         days = {"hour": max(1, -(-n // 24)), "day": n, "week": 7 * n, "month": 0, "year": 0}[unit]
-    lo = pub - dt.timedelta(days=days)
+    sign = 1 if ahead else -1
+    far = pub + sign * dt.timedelta(days=days)
     if unit in ("month", "year") and n is not None:
-        lo = _add_months(pub, -n * (12 if unit == "year" else 1))
-    return "days", lo, pub, f"{lo.isoformat()}/{pub.isoformat()}", "relative"
+        far = _add_months(pub, sign * n * (12 if unit == "year" else 1))
+    lo, hi = (pub + ONE, far) if ahead else (far, pub)
+    return "days", lo, hi, f"{lo.isoformat()}/{hi.isoformat()}", "relative"
 
 
 def _h_recent(m: re.Match, pub: Day | None) -> _R | None:
@@ -614,7 +621,7 @@ def _rules() -> tuple[tuple[str, re.Pattern, Callable[[re.Match, Day | None], _R
     units = _alt(list(d["units"]) + [u + "ا" for u, (_, c) in d["units"].items() if c == 1 and not u.endswith("ة")])
     nums = _alt(d["numbers"])
     vague = _alt(d["vague_numbers"])
-    recent_adj = _alt(d["recent_adj"])
+    recent_adj = _alt(d["recent_adj"] + d["next_adj"])
     last_lead = _alt(d["last_n_lead"])
     cues = _alt(d["month_cues"])
     excl_cues = r"(?:منذ|حتى|قبل|بعد|من|الى|بحلول|لشهر)"
@@ -1000,11 +1007,12 @@ def extract_events(article, *, published: str | None = None) -> list[Event]:
         sdates = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
         smentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
         trigs = _find_triggers(doc, s0, s1, lex)
-        for tr, date, source in _one_per_event(trigs, [_pick_date(doc, tr, trigs, sdates) for tr in trigs]):
+        for tr, date, source in _one_per_event(doc, trigs, [_pick_date(doc, tr, trigs, sdates, sent.start) for tr in trigs]):
             a, b = tr.start, tr.end
             participants, place = _participants(doc, a, b, tr.kind.name, smentions)
+            persons = tuple(dict.fromkeys(m.key for m in smentions if m.type == "PER" and m.key in participants))
             ev = Event(article.id, a, b, text[a:b], tr.kind.name, sent.start, sent.end, date, None, None,
-                       "none", tuple(participants), place, tr.status)
+                       "none", tuple(participants), place, tr.status, persons=persons)
             if date is not None and date.resolved:
                 lo, hi, gran = date.date_min, date.date_max, date.granularity
                 if source == "report":
@@ -1019,12 +1027,16 @@ def extract_events(article, *, published: str | None = None) -> list[Event]:
     return events
 
 
-def _one_per_event(trigs: Sequence[_Trig], dated: Sequence[tuple[DateMention | None, str]]):
+_CONNECTIVES = frozenset(norm(w) for w in "منذ بعد قبل حتى ومنذ وبعد وقبل".split())
+
+
+def _one_per_event(doc: _Doc, trigs: Sequence[_Trig], dated: Sequence[tuple[DateMention | None, str]]):
     """The triggers of one sentence that are distinct events, with their dates.
 
     Triggers of one kind are one event ("قُتل ... وأصيب", "هجوم شنته", "حصيلة ضحايا") and the
     event takes the date any of them has, unless both are dated differently ("بالاتفاق ...
-    اتفاق نيروبي الموقع في يوليو"), or one is an undated definite noun more than six tokens
+    اتفاق نيروبي الموقع في يوليو"), a temporal connective stands between them ("أول محادثات
+    منذ انهيار مفاوضات عام 2023"), or one is an undated definite noun more than six tokens
     from a dated one (it names an earlier event)."""
     kept: list[list] = []                       # [trigger, date, source]
     for tr, (date, source) in zip(trigs, dated):
@@ -1037,6 +1049,8 @@ def _one_per_event(trigs: Sequence[_Trig], dated: Sequence[tuple[DateMention | N
                 if date.value == k[1].value:
                     same = k
                     break
+                continue
+            if any(t.norm in _CONNECTIVES for t in doc.toks[o.j:tr.i]):
                 continue
             far = abs(tr.i - o.i) > 6
             if far and ((date is None and tr.definite and k[1] is not None) or (k[1] is None and o.definite and date is not None)):
@@ -1089,17 +1103,14 @@ def _score(doc: _Doc, d: DateMention, a: int, b: int) -> float:
     return dist * 1.5 + 20 if d.end <= a else dist
 
 
-def _pick_date(doc: _Doc, tr: _Trig, trigs: Sequence[_Trig], sdates: Sequence[DateMention]
+def _pick_date(doc: _Doc, tr: _Trig, trigs: Sequence[_Trig], sdates: Sequence[DateMention], s_start: int
                ) -> tuple[DateMention | None, str]:
     """The date of trigger ``tr`` among the sentence's dates: the nearest (:func:`_score`) of
     those it may use.
 
-    A date belongs to the trigger nearest to it; another trigger may use it only when it is
-    of another kind of the same group and nothing but the owner's kind lies between them
-    and the owner does not open a relative clause that ends before the trigger ("وصل ... أمس الأربعاء ... والتقى": the
-    meeting shares the visit's day; "الذي زار العاصمة الأسبوع الماضي، عقد اجتماعات": it
-    does not; "رحب بالاتفاق،
-    مذكرًا بأن اتفاق نيروبي الموقع في يوليو": July is Nairobi's, not the new agreement's). A
+    A date belongs to the trigger nearest to it; another trigger may use it only as
+    :func:`_shares_date` says ("رحب بالاتفاق، مذكرًا بأن اتفاق نيروبي الموقع في يوليو": July is
+    Nairobi's, not the new agreement's). A
     date inside a "منذ ..." phrase dates that phrase ("منذ تنصيب ترامب في يناير"). A date
     followed by "أن/إن" before the trigger dates the report of the event ("قالت الوزارة يوم
     الأحد إن ..."): it is used, as ``report``, only when nothing else dates it.
@@ -1117,13 +1128,8 @@ def _pick_date(doc: _Doc, tr: _Trig, trigs: Sequence[_Trig], sdates: Sequence[Da
         if since and not re.search(r"[,،;؛.]", head[since[-1].start():]) and not (d.start - 40 + since[-1].start() < a < d.start):
             continue                  # "منذ الحرب الكورية 1950-53" dates the war
         owner = min(trigs, key=lambda o: (_score(doc, d, o.start, o.end), o.start))
-        if owner is not tr:
-            lo, hi = (d.end, a) if d.end <= a else (b, d.start)
-            inside = [o for o in trigs if o is not tr and o is not owner and lo <= o.start < hi]
-            if (_group(owner.kind.name) != _group(tr.kind.name) or owner.kind.name == tr.kind.name
-                    or any(o.kind.name != owner.kind.name for o in inside)
-                    or (_relative(doc, owner) and re.search(r"[,،;؛]", text[min(d.end, a):max(d.start, b)]))):
-                continue
+        if owner is not tr and not _shares_date(doc, d, tr, owner, trigs, s_start):
+            continue
         score = _score(doc, d, a, b)
         kind = "text"
         if d.end <= a:
@@ -1139,6 +1145,40 @@ def _pick_date(doc: _Doc, tr: _Trig, trigs: Sequence[_Trig], sdates: Sequence[Da
 
 
 _RELATIVE = frozenset(norm(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
+_FRAME = frozenset(norm(w) for w in "خلال وخلال أثناء وأثناء هامش".split())
+
+
+def _shares_date(doc: _Doc, d: DateMention, tr: _Trig, owner: _Trig, trigs: Sequence[_Trig], s_start: int) -> bool:
+    """May ``tr`` use date ``d``, which is nearer to the trigger ``owner``?
+
+    * the date frames the sentence: the owner opens it after "خلال/أثناء" ("خلال زيارة بوتين
+      ... في يونيو، تعهدت الدولتان ... كجزء من اتفاق");
+    * the owner is embedded in ``tr``'s clause after it, with no clause break or temporal
+      connective between ("معاهدة ... تم التوصل إليها في قمة العام الماضي"; not "ويأتي الهجوم
+      بعد أن أرسل الجيش تعزيزات في أواخر مارس");
+    * or the owner is another kind of the same group with nothing but its own kind between,
+      and does not open a relative clause that ends before ``tr`` ("وصل ... أمس الأربعاء ...
+      والتقى": the meeting shares the visit's day; "الذي زار العاصمة الأسبوع الماضي، عقد
+      اجتماعات": it does not).
+    """
+    text = doc.text
+    before = [t for t in doc.toks[max(0, owner.i - 2):owner.i] if t.kind == "word"]
+    if before and before[-1].norm in _FRAME and not re.search(r"[,،;؛:]", text[s_start:owner.start]) \
+            and owner.start < tr.start:
+        comma = re.search(r"[,،]", text[owner.end:tr.start])
+        if comma and d.end <= owner.end + comma.start():
+            return True
+    if owner.start > tr.end and d.start >= owner.end:
+        span = text[tr.end:d.start]
+        if not re.search(r"[,،;؛:]", span) and not any(t.norm in _CONNECTIVES for t in doc.toks[tr.j:owner.i]) \
+                and all(o is owner or o.kind.name == owner.kind.name for o in trigs if tr.end <= o.start < d.start):
+            return True
+    a, b = tr.start, tr.end
+    lo, hi = (d.end, a) if d.end <= a else (b, d.start)
+    inside = [o for o in trigs if o is not tr and o is not owner and lo <= o.start < hi]
+    return not (_group(owner.kind.name) != _group(tr.kind.name) or owner.kind.name == tr.kind.name
+                or any(o.kind.name != owner.kind.name for o in inside)
+                or (_relative(doc, owner) and re.search(r"[,،;؛]", text[min(d.end, a):max(d.start, b)])))
 
 
 def _relative(doc: _Doc, tr: _Trig) -> bool:
