@@ -13,7 +13,9 @@ Two reports are the same event when (greedy clustering, best-dated reports first
   report with no participant and no place joins only an event of its own article;
 * their dates are compatible: the ranges overlap (the entry keeps the intersection), or
   both are unresolved (no publication date) with the same symbolic value or none. A
-  resolved and an unresolved report never merge: nothing says they are the same time.
+  resolved and an unresolved report never merge: nothing says they are the same time. A
+  report placed only by its publication date (the week before it) joins a text-dated event
+  only if that event reaches the last three days before publication.
 
 Dates from the text (and dates inherited within the article) take precedence: an entry's
 range is the intersection of its reports' text dates; only when none has one does it fall
@@ -135,7 +137,9 @@ def _fits(c: _Cluster, e: Event, canon: dict[str, str]) -> int | None:
     pe, pc = _persons(e), c.persons()
     if pe and pc and _group(e.kind) == "encounter":
         shared = len(pe & pc)
-        conflict = shared == 0
+        conflict = shared == 0 or bool(pe - pc and pc - pe)     # Kim-Shoigu is not Kim-Lavrov
+        if conflict:
+            return None
     else:
         shared = len(keys & ckeys)
         conflict = shared == 0 and bool(keys) and bool(ckeys) and not (cross or e.kind in _ENCOUNTER)
@@ -144,6 +148,8 @@ def _fits(c: _Cluster, e: Event, canon: dict[str, str]) -> int | None:
             return None
         if _overlap((e.date_min, e.date_max), c.range) is None:   # type: ignore[arg-type]
             return None
+        if e.date_source == "publication" and c.strong and _days((c.strong[1], e.date_max)) > 3:
+            return None       # an undated report is about the last days before it, not an older dated event
         narrow = (e.date_source in _STRONG and c.strong is not None
                   and _days((e.date_min, e.date_max)) <= 9 and _days(c.strong) <= 9)   # type: ignore[arg-type]
         if shared == 0 and narrow and not conflict and (not keys or not ckeys or same_article or not cross):
