@@ -54,16 +54,31 @@ Dates
 
 Events
     :func:`extract_events` finds event triggers per sentence (``events.json``: words of each
-    kind, with required context so that "أرسل" is a deployment only near troops and
-    "إطلاق" is no launch in "وقف إطلاق النار"), and attaches to each the nearest date of the
-    sentence. A date directly followed by "أن/إن" ("قالت ... يوم الأحد إن كيم التقى...") dates
-    the report, not the event: it only bounds it (the week up to it). A definite trigger with
-    no date ("خلال الزيارة") takes the date of the same kind of event (or of a visit,
-    meeting or talks) earlier in the article; otherwise the event is placed in the week up to
-    publication (``date_source="publication"``), the usual reading of undated news. Events
-    are ``reported``, ``planned`` ("زيارة محتملة", "سيزور"), ``possible`` or ``negated``
-    (cues before or after the trigger). Participants are gazetteer ids when known (a bare
-    "كيم" joins the one full name the article gives it), else the surface name.
+    kind, looked up with proclitics, pronoun suffixes and the future prefix stripped, with
+    required context so that "أرسل" is a deployment only near troops and "إطلاق" is no
+    launch in "وقف إطلاق النار"). Kinds: meeting, visit, talks, agreement, ceasefire
+    (ceasefire talks and deals), deployment, attack, launch, casualty_report, exercise.
+    Triggers of one kind in a sentence are one event unless dated apart. Dates:
+
+    * a date belongs to the nearest trigger of its sentence (Arabic puts the time after the
+      verb, so a date before a trigger counts as farther); another trigger shares it when
+      the date frames the sentence ("خلال زيارة بوتين ... في يونيو، ..."), when the owner sits
+      inside the trigger's clause ("معاهدة تم التوصل إليها في قمة العام الماضي"), or when it
+      is a sibling kind (a visit and its meeting, an attack and its dead) not cut off by a
+      relative clause or another event;
+    * a date followed by "أن/إن" before the trigger ("قالت ... يوم الأحد إن كيم التقى...")
+      dates the report: it only bounds the event (the week up to it);
+    * a date inside a "منذ ..." phrase dates that phrase ("منذ تنصيب ترامب في يناير");
+    * an undated definite trigger ("خلال الزيارة", "زيارته") takes the date of the event it
+      names earlier in the article; other undated events are placed in the week up to
+      publication (``date_source="publication"``), the usual reading of undated news; with
+      no publication date they stay undated.
+
+    Events are ``reported``, ``planned`` ("زيارة محتملة", "سيزور", "من المقرر"),
+    ``possible`` ("ما إذا", "إمكانية") or ``negated`` ("نفت", "لمنع"), from cue words in the
+    clause before the trigger or right after it. Participants are gazetteer ids when known
+    (a bare "كيم" is the Kim the article named in full before it), else the normalised name;
+    media and the sources of a report are left out; ``persons`` are those that are people.
 """
 
 from __future__ import annotations
@@ -297,6 +312,7 @@ def _tables() -> dict[str, dict[str, Any]]:
         "anaphoric": {norm(k): v for k, v in d["anaphoric"].items()},
         "future": n(d["future_cues"]),
         "next_adj": n(d["next_adj"]),
+        "ordinal_days": {norm(k): v for k, v in d["ordinal_days"].items()},
     }
 
 
@@ -319,8 +335,14 @@ def _yearref(m: re.Match, pub: Day | None) -> tuple[int | None, bool]:
     return pub.year + {"past": -1, "current": 0, "next": 1}[mod], True
 
 
+def _day_of(m: re.Match) -> int:
+    if m["day"]:
+        return int(m["day"])
+    return _tables()["ordinal_days"][re.sub(r"\s+", " ", m["oday"])]
+
+
 def _h_full(m: re.Match, pub: Day | None) -> _R | None:
-    y, mo, d = int(m["year"]), month_table()[m["month"]], int(m["day"])
+    y, mo, d = int(m["year"]), month_table()[m["month"]], _day_of(m)
     try:
         day = Day(y, mo, d)
     except ValueError:
@@ -341,7 +363,7 @@ def _h_numeric(m: re.Match, pub: Day | None) -> _R | None:
 
 
 def _h_day_month(m: re.Match, pub: Day | None) -> _R | None:
-    mo, d = month_table()[m["month"]], int(m["day"])
+    mo, d = month_table()[m["month"]], _day_of(m)
     if not 1 <= d <= 31:
         return None
     y, has_ref = _yearref(m, pub)
@@ -616,7 +638,7 @@ def _rules() -> tuple[tuple[str, re.Pattern, Callable[[re.Match, Day | None], _R
     year_w = _alt(d["year_words"])
     lead = r"(?P<lead>(?:[وف]?(?:في|خلال|منذ|حتى|طوال|بحلول))\s+)?"
     yr = rf"(?:\s+(?P<yr>(?:من\s+)?(?:{this}\s+(?:العام|السنه)|(?:العام|السنه)\s+(?P<yrmod>{mods}))))?"
-    day = r"(?P<day>[0-3]?\d)(?!\d)"
+    day = rf"(?:(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?|(?P<oday>{_alt(d['ordinal_days'])})\s+من\s+)"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     era = r"(?:\s*م(?!\w))?"
     b, e = r"(?<!\w)", r"(?!\w)"
@@ -628,10 +650,10 @@ def _rules() -> tuple[tuple[str, re.Pattern, Callable[[re.Match, Day | None], _R
     cues = _alt(d["month_cues"])
     excl_cues = r"(?:منذ|حتى|قبل|بعد|من|الى|بحلول|لشهر)"
     rules = [
-        ("full", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}\s*(?:من\s+)?(?:شهر\s+)?{month_x}\s*,?\s*(?:{year_w}\s+)?{year}{era}", _h_full),
+        ("full", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}(?:شهر\s+)?{month_x}\s*,?\s*(?:{year_w}\s+)?{year}{era}", _h_full),
         ("numeric", r"(?<![\d/.-])(?:(?P<y1>(?:19|20)\d\d)[/.-](?P<m1>[01]?\d)[/.-](?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d))(?![\d/])", _h_numeric),
         ("month_year", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<shahr>شهر)\s+)?{month_x}\s*,?\s*(?:من\s+)?(?:{year_w}\s+)?{year}{era}", _h_month),
-        ("day_month", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}\s*(?:من\s+)?(?:شهر\s+)?{month_x}{e}{yr}", _h_day_month),
+        ("day_month", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}(?:شهر\s+)?{month_x}{e}{yr}", _h_day_month),
         ("part_month", rf"{b}{lead}(?P<part>{parts})\s+(?:(?P<shahr>شهر)\s+)?{month_x}{e}(?:\s+(?P<mod>{mods}){e})?{yr}", _h_month),
         ("month", rf"{b}(?:(?P<cue>(?:[وف]?(?:في|خلال|طوال))\s+)|(?P<x>{excl_cues}\s+))?(?:(?P<shahr>شهر)\s+)?{month_x}{e}(?:\s+(?P<mod>{mods}){e})?{yr}", _h_month),
         ("anaphoric", rf"{b}(?:في\s+)?(?P<ana>{_alt(d['anaphoric'])}){e}", _h_anaphoric),
@@ -782,14 +804,19 @@ class _Doc:
 
 
 def _forms(tok) -> tuple[str, ...]:
+    return _word_forms(tok.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_forms(word: str) -> tuple[str, ...]:
     """Look-up forms of a word: the clitic-stripped forms of :mod:`marsad.text.tokens`, then
     without the accusative alef ("اتفاقًا"), a pronoun suffix ("زيارته" -> "زياره",
     "لقاؤهما" -> "لقاء"; a final ``ه`` only when it is one, never a ``ة``: "دفعة" is not
     "دفع") or the future prefix ("سيزور" -> "يزور")."""
-    from marsad.text.tokens import match_forms
-    base = match_forms(tok)
+    from marsad.text.tokens import word_forms
+    base = word_forms(word)
     out = list(base)
-    ends_ha = tok.text.rstrip(_HARAKAT).endswith("ه")
+    ends_ha = word.rstrip(_HARAKAT).endswith("ه")
     for f in base:
         if f.endswith("ا") and len(f) >= 4:
             out.append(f[:-1])
@@ -806,9 +833,14 @@ def _forms(tok) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1 << 16)
+def _clitic_forms(word: str) -> tuple[str, ...]:
+    from marsad.text.tokens import word_forms
+    return word_forms(word)
+
+
 def _find_triggers(doc: _Doc, s0: int, s1: int, lex: _Lex) -> list[_Trig]:
     """Event triggers among the tokens ``[s0, s1)`` of one sentence, longest match first."""
-    from marsad.text.tokens import match_forms
     toks = doc.toks
     found: list[_Trig] = []
     i = s0
@@ -835,7 +867,7 @@ def _find_triggers(doc: _Doc, s0: int, s1: int, lex: _Lex) -> list[_Trig]:
             continue
         _, j, kind, f = hit
         bare = t.norm[len(t.prefix):]
-        definite = ("ال" in t.prefix or t.prefix.endswith("لل") or f not in match_forms(t)
+        definite = ("ال" in t.prefix or t.prefix.endswith("لل") or f not in _clitic_forms(t.text)
                     or (bool(_PRONOUN_END.search(bare)) and t.text.rstrip(_HARAKAT)[-1:] == "ه"))
         found.append(_Trig(i, j, kind, f, _status(doc, i, j, s0, s1, f, lex), definite, t.start, toks[j - 1].end))
         i = j
@@ -918,7 +950,6 @@ def _mentions(text: str, toks, dates: Sequence[DateMention]) -> list[_M]:
     from bisect import bisect_left, bisect_right
     from marsad.extract.entities import find_mentions
     from marsad.extract.gazetteer import load_gazetteer
-    from marsad.text.tokens import match_forms
 
     gaz = load_gazetteer()
     starts = [t.start for t in toks]
@@ -947,10 +978,14 @@ def _mentions(text: str, toks, dates: Sequence[DateMention]) -> list[_M]:
         for f in (entry.coref if entry else ()):
             coref.setdefault(norm(f), []).append((s, eid))
     if coref:
+        covered = sorted(spans)
         for tok in toks:
-            if tok.kind != "word" or any(s <= tok.start < e for s, e in spans):
+            if tok.kind != "word" or not set(_clitic_forms(tok.text)) & coref.keys():
                 continue
-            for f in match_forms(tok):
+            k = bisect_right(covered, (tok.start, 1 << 60)) - 1
+            if k >= 0 and covered[k][0] <= tok.start < covered[k][1]:
+                continue
+            for f in _clitic_forms(tok.text):
                 if f in coref:
                     prior = [(s, eid) for s, eid in coref[f] if s < tok.start]
                     if prior:
