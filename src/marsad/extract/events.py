@@ -272,10 +272,12 @@ def _season(y: int, season: str, part: str | None = None) -> tuple[Day, Day]:
     return start, _add_months(start, 3) - ONE
 
 
-def _weeks(pub: Day, k: int) -> tuple[Day, Day]:
-    """Week ``k`` relative to publication's (0 this, -1 last), union of Sat/Sun/Mon-start weeks."""
+def _weeks(pub: Day, k: int, part: str | None = None) -> tuple[Day, Day]:
+    """Week ``k`` relative to publication's (0 this, -1 last), union of Sat/Sun/Mon-start
+    weeks; ``part`` early/mid/late keeps days 1-3, 3-5 or 5-7 of each."""
     starts = [pub - dt.timedelta(days=(pub.weekday() - s) % 7) for s in (0, 6, 5)]
-    return min(starts) + dt.timedelta(weeks=k), max(starts) + dt.timedelta(days=6, weeks=k)
+    first, last = {None: (0, 6), "early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
+    return (min(starts) + dt.timedelta(days=first, weeks=k), max(starts) + dt.timedelta(days=last, weeks=k))
 
 
 # ---------------------------------------------------------------- date rules
@@ -436,6 +438,8 @@ def _h_weekday(m: re.Match, pub: Day | None) -> _R | None:
         if mod == "past" and back == 0:
             back = 7
         day = pub - dt.timedelta(days=back)
+    if m["dp"] in ("ليله", "ليل"):       # "ليلة الاثنين": Sunday night by tradition, Monday night for some
+        return "days", day - ONE, day, f"{(day - ONE).isoformat()}/{day.isoformat()}", "relative"
     return "day", day, day, day.isoformat(), "relative"
 
 
@@ -479,9 +483,9 @@ def _h_period(m: re.Match, pub: Day | None) -> _R | None:
         gran = f"{per}_part" if part and per != "week" else per
         return gran, None, None, f"{k:+d}{per[0].upper()}" + (f"/{part}" if part else ""), "unresolved"
     if per == "week":
-        lo, hi = _weeks(pub, k)
+        lo, hi = _weeks(pub, k, part)
         iso = (pub + dt.timedelta(weeks=k)).isocalendar()
-        return "week", lo, hi, f"{iso[0]}-W{iso[1]:02d}", "relative"
+        return "week", lo, hi, f"{iso[0]}-W{iso[1]:02d}" + (f"/{part}" if part else ""), "relative"
     if per == "month":
         first = _add_months(pub.replace(day=1), k)
         if part:
@@ -1068,14 +1072,20 @@ def extract_events(article, *, published: str | None = None) -> list[Event]:
 _CONNECTIVES = frozenset(norm(w) for w in "منذ بعد قبل حتى ومنذ وبعد وقبل".split())
 
 
+def _owns(doc: _Doc, tr: _Trig, d: DateMention, trigs: Sequence[_Trig]) -> bool:
+    """``d`` is nearer to ``tr`` than to any other trigger of the sentence."""
+    return min(trigs, key=lambda o: (_score(doc, d, o.start, o.end), o.start)) is tr
+
+
 def _one_per_event(doc: _Doc, trigs: Sequence[_Trig], dated: Sequence[tuple[DateMention | None, str]]):
     """The triggers of one sentence that are distinct events, with their dates.
 
     Triggers of one kind are one event ("قُتل ... وأصيب", "هجوم شنته", "حصيلة ضحايا") and the
     event takes the date any of them has, unless both are dated differently ("بالاتفاق ...
-    اتفاق نيروبي الموقع في يوليو"), a temporal connective stands between them ("أول محادثات
-    منذ انهيار مفاوضات عام 2023"), or one is an undated definite noun not right next to a
-    dated one (it names an earlier event; "الهجوم الذي شنته ... يوم الأحد" is one)."""
+    اتفاق نيروبي الموقع في يوليو") and not coordinated ("مقتل ثلاثة أشخاص وإصابة تسعة": the
+    first one's date), a temporal connective stands between them ("أول محادثات منذ انهيار
+    مفاوضات عام 2023"), or one is an undated definite noun not right next to a dated one that
+    owns its date (it names an earlier event; "الهجوم الذي شنته ... يوم الأحد" is one)."""
     kept: list[list] = []                       # [trigger, date, source]
     for tr, (date, source) in zip(trigs, dated):
         same = None
@@ -1084,14 +1094,15 @@ def _one_per_event(doc: _Doc, trigs: Sequence[_Trig], dated: Sequence[tuple[Date
             if o.kind.name != tr.kind.name:
                 continue
             if date is not None and k[1] is not None:
-                if date.value == k[1].value:
+                if date.value == k[1].value or tr.i - o.j <= 3:     # "مقتل ثلاثة أشخاص وإصابة تسعة"
                     same = k
                     break
                 continue
             if any(t.norm in _CONNECTIVES for t in doc.toks[o.j:tr.i]):
                 continue
             far = abs(tr.i - o.i) > 2
-            if far and ((date is None and tr.definite and k[1] is not None) or (k[1] is None and o.definite and date is not None)):
+            if far and ((date is None and tr.definite and k[1] is not None and _owns(doc, o, k[1], trigs))
+                        or (k[1] is None and o.definite and date is not None and _owns(doc, tr, date, trigs))):
                 continue
             same = k
             break
@@ -1161,6 +1172,9 @@ def _pick_date(doc: _Doc, tr: _Trig, trigs: Sequence[_Trig], sdates: Sequence[Da
         between = text[d.end:a] if d.end <= a else text[b:d.start]
         if d.start >= b and re.search(r"(?<!\w)منذ(?!\w)", between):
             continue
+        if (d.start >= b and re.match(r"[وف]?منذ\s", d.text) and d.granularity != "approx"
+                and len(re.findall(r"\w+", between)) > 2):
+            continue                  # "تنهي نزاعا استمر منذ عام 2021": since when the other verb holds
         head = text[max(0, d.start - 40):d.start]
         since = list(re.finditer(r"(?<!\w)منذ\s+\S", head))
         if since and not re.search(r"[,،;؛.]", head[since[-1].start():]) and not (d.start - 40 + since[-1].start() < a < d.start):
