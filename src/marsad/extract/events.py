@@ -368,7 +368,7 @@ def _h_day_month(m: re.Match, pub: Day | None) -> _R | None:
     mo, d = month_table()[m["month"]], _day_of(m)
     if not 1 <= d <= 31:
         return None
-    y, has_ref = _yearref(m, pub)
+    y, _ = _yearref(m, pub)
     if pub is None:
         return "day", None, None, f"XXXX-{mo:02d}-{d:02d}", "unresolved"
     if y is None:
@@ -406,7 +406,7 @@ def _h_month(m: re.Match, pub: Day | None) -> _R | None:
             return None
         if m["month"].isascii() and not part:
             return None                       # "May", "Mar": too ambiguous without a year
-        y, has_ref = _yearref(m, pub)
+        y, _ = _yearref(m, pub)
         how = "relative"
         if pub is None:
             value = f"XXXX-{mo:02d}" + (f"/{part}" if part else "") + (f"-{mod}" if mod else "")
@@ -651,26 +651,39 @@ def _rules() -> tuple[tuple[str, re.Pattern, Callable[[re.Match, Day | None], _R
     vague = _alt(d["vague_numbers"])
     recent_adj = _alt(d["recent_adj"] + d["next_adj"])
     last_lead = _alt(d["last_n_lead"])
-    cues = _alt(d["month_cues"])
-    excl_cues = r"(?:منذ|حتى|قبل|بعد|من|الى|بحلول|لشهر)"
+    cue_in, cue_out = _alt(d["month_cues"]["in_span"]), _alt(d["month_cues"]["before"])
+    day_parts = _alt(d["day_parts"])
+    numeric = (r"(?<![\d/.-])(?:(?P<y1>(?:19|20)\d\d)[/.-](?P<m1>[01]?\d)[/.-](?P<d1>[0-3]?\d)"
+               r"|(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d))(?![\d/])")
+    day_of_week = rf"(?:يوم\s+)?(?:{wd}\s*,?\s*)?"
+    season = rf"(?P<season>{_alt(list(t['seasons']))}){e}(?!\s+العربي)"
+    ago_stop = rf"(?!\s*(?:\d|{wd}{e}|من\s|على\s|ال))"     # "قبل يوم الجمعة", "منذ عام 2022", "قبل أسبوعين من"
+    last_unit = (rf"(?:ال\s*(?P<n1>\d+)\s+(?P<u1>{units})|(?P<n2>\d+)\s+(?P<u2>{units})"
+                 rf"|ال(?P<u3>{units})(?:\s+ال(?P<n3>{nums}))?)")
     rules = [
-        ("full", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}(?:شهر\s+)?{month_x}\s*,?\s*(?:{year_w}\s+)?{year}{era}", _h_full),
-        ("numeric", r"(?<![\d/.-])(?:(?P<y1>(?:19|20)\d\d)[/.-](?P<m1>[01]?\d)[/.-](?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d))(?![\d/])", _h_numeric),
-        ("month_year", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<shahr>شهر)\s+)?{month_x}\s*,?\s*(?:من\s+)?(?:{year_w}\s+)?{year}{era}", _h_month),
-        ("day_month", rf"{b}{lead}(?:يوم\s+)?(?:{wd}\s*,?\s*)?{day}(?:شهر\s+)?{month_x}{e}{yr}", _h_day_month),
+        ("full", rf"{b}{lead}{day_of_week}{day}(?:شهر\s+)?{month_x}\s*,?\s*(?:{year_w}\s+)?{year}{era}", _h_full),
+        ("numeric", numeric, _h_numeric),
+        ("month_year", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<shahr>شهر)\s+)?{month_x}\s*,?\s*(?:من\s+)?"
+                       rf"(?:{year_w}\s+)?{year}{era}", _h_month),
+        ("day_month", rf"{b}{lead}{day_of_week}{day}(?:شهر\s+)?{month_x}{e}{yr}", _h_day_month),
         ("part_month", rf"{b}{lead}(?P<part>{parts})\s+(?:(?P<shahr>شهر)\s+)?{month_x}{e}(?:\s+(?P<mod>{mods}){e})?{yr}", _h_month),
-        ("month", rf"{b}(?:(?P<cue>(?:[وف]?(?:في|خلال|طوال))\s+)|(?P<x>{excl_cues}\s+))?(?:(?P<shahr>شهر)\s+)?{month_x}{e}(?:\s+(?P<mod>{mods}){e})?{yr}", _h_month),
+        ("month", rf"{b}(?:(?P<cue>{cue_in}\s+)|(?P<x>{cue_out}\s+))?(?:(?P<shahr>شهر)\s+)?{month_x}{e}"
+                  rf"(?:\s+(?P<mod>{mods}){e})?{yr}", _h_month),
         ("anaphoric", rf"{b}(?:في\s+)?(?P<ana>{_alt(d['anaphoric'])}){e}", _h_anaphoric),
-        ("weekday", rf"{b}{lead}(?:(?P<dp>{_alt(d['day_parts'])})\s+)?(?P<yawm>يوم\s+)?(?P<wd>{wd}){e}(?:\s+(?P<mod>{past}|{nxt}){e})?", _h_weekday),
-        ("dayword", rf"{b}{lead}(?:(?:{_alt(d['day_parts'])})\s+)?(?:يوم\s+)?(?P<dw>{_alt(d['day_words'])}){e}(?!\s+{_alt(d['not_today'])}{e})(?:\s+{wd}{e})?", _h_dayword),
+        ("weekday", rf"{b}{lead}(?:(?P<dp>{day_parts})\s+)?(?P<yawm>يوم\s+)?(?P<wd>{wd}){e}(?:\s+(?P<mod>{past}|{nxt}){e})?",
+         _h_weekday),
+        ("dayword", rf"{b}{lead}(?:{day_parts}\s+)?(?:يوم\s+)?(?P<dw>{_alt(d['day_words'])}){e}"
+                    rf"(?!\s+{_alt(d['not_today'])}{e})(?:\s+{wd}{e})?", _h_dayword),
         ("recent", rf"{b}(?P<rec>{_alt(d['recent'])}){e}", _h_recent),
-        ("season", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?:فصل)\s+)?(?:(?P<this>{this})\s+)?(?P<season>{_alt(list(t['seasons']))}){e}(?!\s+العربي)"
+        ("season", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:فصل\s+)?(?:(?P<this>{this})\s+)?{season}"
                    rf"(?:\s*,?\s*(?:{year_w}\s+)?{year}|\s+(?P<mod>{mods}){e})?{yr}", _h_season),
-        ("period", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<this>{this})\s+)?(?P<per>{_alt(d['periods'])}){e}(?:\s+(?P<mod>{past}|{cur}|{nxt}){e})?", _h_period),
+        ("period", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<this>{this})\s+)?(?P<per>{_alt(d['periods'])}){e}"
+                   rf"(?:\s+(?P<mod>{past}|{cur}|{nxt}){e})?", _h_period),
         ("year_range", r"(?<![\d/.-])(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>\d\d(?:\d\d)?)(?![\d/.-])", _h_year_range),
         ("year", rf"{b}{lead}(?:(?P<part>{parts})\s+)?(?:(?P<yw>{year_w})\s+)?{year}{era}", _h_year),
-        ("ago", rf"{b}(?:[وف]?(?:قبل|منذ))\s+(?:(?P<vague>{vague})\s+|(?P<n>\d+|{nums})\s+)?(?P<unit>{units}){e}(?!\s*(?:\d|{wd}{e}|من\s|على\s|ال))", _h_ago),
-        ("last_n", rf"{b}(?:{last_lead}\s+)?(?:ال\s*(?P<n1>\d+)\s+(?P<u1>{units})|(?P<n2>\d+)\s+(?P<u2>{units})|ال(?P<u3>{units})(?:\s+ال(?P<n3>{nums}))?){e}\s+(?P<adj>{recent_adj}){e}", _h_last_n),
+        ("ago", rf"{b}(?:[وف]?(?:قبل|منذ))\s+(?:(?P<vague>{vague})\s+|(?P<n>\d+|{nums})\s+)?(?P<unit>{units}){e}{ago_stop}",
+         _h_ago),
+        ("last_n", rf"{b}(?:{last_lead}\s+)?{last_unit}{e}\s+(?P<adj>{recent_adj}){e}", _h_last_n),
     ]
     return tuple((name, re.compile(rx), h) for name, rx, h in rules)
 
