@@ -166,6 +166,8 @@ def _fits(c: _Cluster, e: Event, canon: dict[str, str]) -> int | None:
                 return None
         elif v not in c.values or (not _comparable(v) and not same_article):
             return None
+        if shared == 0 and same_article and not conflict:
+            shared = 1        # one article, the same unresolved date (or none)
     if shared == 0:
         return None
     return shared * 10 + (5 if same_article else 0) + (2 if same_kind else 0)
@@ -252,7 +254,7 @@ def _entry(c: _Cluster, order: dict[str, int]) -> TimelineEntry:
     evs = sorted(c.events, key=lambda e: (order.get(e.article_id, len(order)), e.start))
     kinds = Counter(e.kind for e in evs)
     top = max(kinds.values())
-    kind = min((k for k, n in kinds.items() if n == top), key=lambda k: _KIND_ORDER.index(k) if k in _KIND_ORDER else 99)
+    kind = next(e.kind for e in evs if kinds[e.kind] == top)       # the most reported, the first on a tie
     part = Counter(p for e in evs for p in e.participants)
     places = Counter(e.place for e in evs if e.place)
     place = places.most_common(1)[0][0] if places else None
