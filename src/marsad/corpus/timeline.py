@@ -4,18 +4,22 @@
 articles into :class:`TimelineEntry` records, one per real-world event, each citing every
 report (article id and span) and dated by the intersection of what the reports say.
 
-Two reports are the same event when (greedy clustering, best-dated reports first):
+Two reports are the same event when (greedy clustering, best-dated and narrowest first):
 
 * their kinds agree, or both are a visit, meeting or talks (a visit is the occasion of the
-  summit held during it) and they share a person;
-* their participants overlap: for visits, meetings and talks, the persons when both name
-  some, else any participant or the place; for other kinds any participant or the place; a
-  report with no participant and no place joins only an event of its own article;
+  summit held during it) or both an agreement or ceasefire;
+* their participants agree: for visits, meetings and talks naming persons on both sides,
+  they share one and neither adds someone the other lacks (Kim-Shoigu is not Kim-Lavrov);
+  otherwise they share a participant or the place. Without that, two reports still merge
+  when their text dates overlap within nine days and nothing conflicts (one story, the same
+  kind of event on the same days), or when they come from one article and overlap within a
+  month;
 * their dates are compatible: the ranges overlap (the entry keeps the intersection), or
-  both are unresolved (no publication date) with the same symbolic value or none. A
-  resolved and an unresolved report never merge: nothing says they are the same time. A
-  report placed only by its publication date (the week before it) joins a text-dated event
-  only if that event reaches the last three days before publication.
+  both are unresolved (no publication date) with the same symbolic value ("XXXX-06"; a
+  relative "-1W" only within one article) or none (only within one article). A resolved
+  and an unresolved report never merge: nothing says they are the same time. A report
+  placed only by its publication date (the week before it) joins a text-dated event only if
+  that event reaches the last three days before publication.
 
 Dates from the text (and dates inherited within the article) take precedence: an entry's
 range is the intersection of its reports' text dates; only when none has one does it fall
