@@ -158,18 +158,20 @@ class Analysis:
     claims: tuple = ()
     mentions: tuple = ()
     quotes: tuple = ()
+    events: tuple = ()
 
 
 def analyse(article: Article, *, use_ner: bool = True) -> Analysis:
-    """Run the per-article stages on one article: claims (sources linked), mentions, quotes.
+    """Run the per-article stages on one article: claims (sources linked), mentions, quotes, events.
 
     A pure function of the article, so it can run anywhere (a worker process, a Dask cluster).
     """
     from marsad.extract.entities import find_mentions
+    from marsad.extract.events import extract_events
     from marsad.extract.quotes import extract_quotes
 
     claims = extract_claims(article.text, published=article.published, article_id=article.id)
     if any(c.source for c in claims):
         claims = link_sources(claims, find_mentions(article.text, use_ner=False))
     return Analysis(article, tuple(claims), tuple(article_mentions(article, use_ner=use_ner)),
-                    tuple(extract_quotes(article.text)))
+                    tuple(extract_quotes(article.text)), tuple(extract_events(article)))

@@ -25,7 +25,7 @@ def load_view(files: Optional[List[Path]], db: Optional[str], *, use_ner: bool =
 
 def report_parts(view) -> dict:
     """The optional report sections computed from the view (stories, timeline, copies, quality)."""
-    return {}
+    return {"timeline": view.timeline_rows()}
 
 
 _STATUS_STYLE = {"contradiction": "bold red", "change": "yellow", "agreement": "green", "single": "dim"}
@@ -128,7 +128,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
-        db: Optional[Path] = DbOption,
+        db: Optional[str] = DbOption,
         html_path: Path = typer.Option(..., "--html", help="Write the report to this HTML file."),
         title: Optional[str] = typer.Option(None, help="Report title (default: the main story's label)."),
         all_rows: bool = typer.Option(False, "--all", help="Also figures given by a single source."),
@@ -144,6 +144,30 @@ def register(app: typer.Typer) -> None:
                              encoding="utf-8")
         out.print(f"report written to {html_path} ({len(view.analyses)} articles, "
                   f"{sum(1 for m in view.comparison.measures if m.contradictions)} figures in contradiction)")
+
+    @app.command()
+    def timeline(
+        files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
+        db: Optional[str] = DbOption,
+        json_: bool = JsonOption,
+        no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
+    ) -> None:
+        """What happened when: meetings, visits, talks, agreements, deployments, attacks, launches
+        and casualty reports, dated against each article's publication date (ranges when the text
+        is vague: "الخريف الماضي", "في أواخر فبراير"), each citing the articles that report it."""
+        view = load_view(files, db, use_ner=not no_ner)
+        if json_:
+            _print_json([t.to_dict() for t in view.timeline])
+            return
+        t = Table(title=f"{len(view.timeline)} events in {len(view.analyses)} articles")
+        for col in ("date", "dated by", "event", "reported by"):
+            t.add_column(col, overflow="fold")
+        for row in view.timeline_rows():
+            when = row["date_min"] or "?"
+            if row["date_max"] and row["date_max"] != row["date_min"]:
+                when += f" – {row['date_max']}"
+            t.add_row(when, row["dated_by"], row["label"], ", ".join(c["doc"] for c in row["cites"]))
+        out.print(t)
 
     @app.command()
     def brief(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from marsad.corpus.compare import ClaimRef, Comparison, claim_refs, compare
+from marsad.corpus.timeline import build_timeline
 from marsad.extract.entities import Entity, resolve
 
 __all__ = ["CorpusView", "build_view", "doc_name"]
@@ -32,6 +33,7 @@ class CorpusView:
     mentions: dict[str, list[tuple[Any, str]]]           # article id -> (mention, entity id), raw coordinates
     refs: list[ClaimRef]
     comparison: Comparison
+    timeline: list[Any] = field(default_factory=list)      # TimelineEntry, by date
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -43,6 +45,13 @@ class CorpusView:
             self.extras["_by_id"] = {e.id: e for e in self.entities}
             self.extras["_n"] = len(self.entities)
         return self.extras["_by_id"].get(entity_id)
+
+    def timeline_rows(self) -> list[dict[str, Any]]:
+        """Timeline entries as plain rows for pages and reports, each citing its articles."""
+        docs = {an.article.id: doc_name(an.article) for an in self.analyses}
+        return [{"label": t.label, "kind": t.kind, "date_min": t.date_min, "date_max": t.date_max,
+                 "dated_by": t.dated_by, "cites": [{"article_id": a, "doc": docs.get(a, a)} for a in t.articles]}
+                for t in self.timeline]
 
     def to_dict(self) -> dict[str, Any]:
         """Everything in the view as plain JSON-ready data (what ``marsad analyze --out`` writes)."""
@@ -60,6 +69,7 @@ class CorpusView:
                              for e in self.entities],
                 "claims": [r.to_dict() for r in self.refs],
                 "comparison": self.comparison.to_dict(),
+                "timeline": [t.to_dict() for t in self.timeline],
                 **{k: v for k, v in self.extras.items() if not k.startswith("_")}}
 
 
@@ -83,4 +93,5 @@ def build_view(analyses: Sequence[Any]) -> CorpusView:
     for an in analyses:
         refs.extend(claim_refs(an.article, an.claims, mentions[an.article.id], names, doc=doc_name(an.article)))
     owner_names = {e.id: (e.name_ar, e.name_en) for e in entities}
-    return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names))
+    timeline = build_timeline([an.article for an in analyses], [e for an in analyses for e in an.events])
+    return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names), timeline)
