@@ -163,7 +163,7 @@ def register(app: typer.Typer) -> None:
         for col in ("date", "dated by", "event", "reported by"):
             t.add_column(col, overflow="fold")
         for row in view.timeline_rows():
-            when = row["date_min"] or "?"
+            when = row["date_min"] or (f"«{row['when_text']}» (unresolved: no publication date)" if row["when_text"] else "?")
             if row["date_max"] and row["date_max"] != row["date_min"]:
                 when += f" – {row['date_max']}"
             t.add_row(when, row["dated_by"], row["label"], ", ".join(c["doc"] for c in row["cites"]))

@@ -50,7 +50,9 @@ class CorpusView:
         """Timeline entries as plain rows for pages and reports, each citing its articles."""
         docs = {an.article.id: doc_name(an.article) for an in self.analyses}
         return [{"label": t.label, "kind": t.kind, "date_min": t.date_min, "date_max": t.date_max,
-                 "dated_by": t.dated_by, "cites": [{"article_id": a, "doc": docs.get(a, a)} for a in t.articles]}
+                 "dated_by": t.dated_by, "cites": [{"article_id": a, "doc": docs.get(a, a)} for a in t.articles],
+                 # what the text says when no date could be resolved ("في يونيو" with no year known)
+                 "when_text": next((e.date.text for e in t.events if e.date is not None), None)}
                 for t in self.timeline]
 
     def to_dict(self) -> dict[str, Any]:
