@@ -4,6 +4,6 @@ To add a resource (stories, matrix, timeline, brief): write `routers/<name>.py` 
 `router = APIRouter(prefix="/<name>", tags=["<name>"])` and add the module to `ROUTERS`.
 """
 
-from marsad.api.routers import articles, claims, entities, meta, search
+from marsad.api.routers import articles, claims, corpus, entities, meta, search
 
-ROUTERS = [articles, entities, claims, search, meta]
+ROUTERS = [articles, entities, claims, corpus, search, meta]

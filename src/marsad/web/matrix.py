@@ -1,0 +1,49 @@
+"""Page: the comparison matrix — figures of the same thing by source, contradictions marked,
+and a chart of each figure by source and date."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import APIRouter, Request
+
+from marsad.api.corpus import corpus_view
+from marsad.api.deps import open_db
+from marsad.web.render import CATEGORY, opt_choice, render
+
+router = APIRouter(include_in_schema=False)
+NAV = ("/matrix", "مصفوفة الأرقام", "matrix")
+
+
+@router.get("/matrix")
+def matrix(request: Request, category: Optional[str] = None, all: Optional[str] = None):  # noqa: A002
+    from marsad.corpus.report import figure_svg
+
+    cat = opt_choice(category, CATEGORY, "category")
+    with open_db(request) as store:
+        view = corpus_view(store)
+        # the article page anchors each stored claim as "c<id>"; the view's claims are the same spans
+        anchors = {(r["article_id"], r["start"]): f"c{r['id']}" for r in store.claims()}
+    rows = [m for m in view.comparison.measures if m.category != "other" and (not cat or m.category == cat)
+            and (all or len(m.cells) > 1)]
+    sources = list(dict.fromkeys(c.source_id for m in rows for c in m.cells))
+    labels = {c.source_id: c.source_label for m in rows for c in m.cells}
+    table = []
+    for m in rows:
+        disputed = {id(f.a) for f in m.contradictions} | {id(f.b) for f in m.contradictions}
+        by_src = {c.source_id: c for c in m.cells}
+        cells = []
+        for s in sources:
+            c = by_src.get(s)
+            vals, seen = [], set()
+            for r in (c.claims if c else ()):
+                k = (r.claim.value_min, r.claim.value_max, r.claim.qualifier, r.date)
+                if k not in seen:
+                    seen.add(k)
+                    vals.append({"r": r, "disputed": id(r) in disputed,
+                                 "anchor": anchors.get((r.article_id, r.claim.start), "")})
+            cells.append(vals)
+        table.append({"m": m, "cells": cells, "svg": figure_svg(m),
+                      "notes": [f for f in m.findings if f.kind != "agreement"]})
+    return render(request, "matrix.html", {"rows": table, "sources": [labels[s] for s in sources], "category": cat,
+                                           "all": bool(all), "n_articles": len(view.analyses)}, active="matrix")
