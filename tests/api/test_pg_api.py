@@ -153,9 +153,12 @@ def test_other_reads_on_postgres(apps, path, params):
 
 
 def test_pages_on_postgres(apps):
-    pg, _, _ = apps
+    pg, lite, _ = apps
     r = pg.get("/search", params={"q": "بيونج يانج"})
     assert r.status_code == 200 and "<mark" in r.text and "وبيونغ" in r.text
-    aid = _get(pg, "/api/articles")["items"][0]["id"]
-    for path in ("/", f"/articles/{aid}", "/claims", "/entities"):
+    hit = next(h for h in _get(pg, "/api/search", q="بيونج يانج")["items"] if not h["exact"])
+    r = pg.get(f"/articles/{hit['id']}", params={"q": "بيونج يانج"})  # the article with the hits marked
+    assert r.status_code == 200 and "وبيونغ" in r.text
+    assert r.text == lite.get(f"/articles/{hit['id']}", params={"q": "بيونج يانج"}).text
+    for path in ("/", "/claims", "/entities", "/entities/shoigu"):
         assert pg.get(path).status_code == 200, path

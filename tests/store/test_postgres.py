@@ -729,6 +729,21 @@ SAME_QUERIES = ["زلزال قرطالة", "الهلال الأحمر", '"اله
                 '"فرق الإنقاذ"', "الأمم المتحدة"]
 
 
+def test_tsquery_compilation_quotes_everything():
+    from marsad.store.searchterms import compile_query, compile_tsquery
+
+    v = {"بيونج": ["بيونغ"], "يانج": ["يانغ"]}
+    q = compile_tsquery('"بيونج يانج" الجنود', lambda t: v.get(t, [])[:1] if t == "بيونج" else [])
+    assert q.match == "(('بيونج' <-> 'يانج') | ('بيونغ' <-> 'يانج')) & ('جنود')"
+    assert q.exact == "(('بيونج' <-> 'يانج')) & ('جنود')"
+    assert q.terms == {"بيونج", "بيونغ", "يانج", "جنود"}
+    both = [f('"بيونج يانج" كيم-جونغ', lambda t: v.get(t, [])) for f in (compile_query, compile_tsquery)]
+    assert both[0].terms == both[1].terms and both[1].match.count("<->") == 5  # 4 phrase forms, 1 hyphenated
+    assert compile_tsquery("a:* & !b | c").match == "('a') & ('b') & ('c')"  # tsquery operators are not read
+    with pytest.raises(ValueError, match="no searchable word"):
+        compile_tsquery("!&|:*")
+
+
 def test_search_agrees_across_stores(pg_url, tmp_path, load_examples):
     """The same articles, the same exact flags, the same matched terms (only ranking may differ)."""
     from marsad.store.postgres import PostgresStore

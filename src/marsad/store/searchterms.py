@@ -19,7 +19,7 @@ from itertools import product
 from typing import Any, Callable, Iterable
 
 __all__ = ["SearchResult", "CompiledQuery", "QueryPlan", "index_term", "index_terms", "term_key", "pick_variants",
-           "plan_query", "compile_query", "compile_tsquery", "MAX_QUERY_TERMS"]
+           "plan_query", "compile_query", "compile_tsquery", "tsquery_of", "ts_lexeme", "MAX_QUERY_TERMS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +118,8 @@ class QueryPlan:
 
 
 def plan_query(query: str, variants: Callable[[str], Iterable[str]] = lambda t: []) -> QueryPlan:
-    """Read a user query: words are ANDed, "quoted words" form a phrase (so does a chunk
-    that gives several terms, "S-400" aside). ``variants`` gives other spellings of a term
+    """Read a user query: words are ANDed, "quoted words" form a phrase (so does an unquoted
+    chunk of several terms, such as "كيم-جونغ"). ``variants`` gives other spellings of a term
     (see :meth:`SQLiteStore.term_variants`). Raises ``ValueError`` when the query has no
     searchable word, or more than :data:`MAX_QUERY_TERMS` terms."""
     groups: list[tuple[str, ...]] = []   # each: the terms of one word or phrase
