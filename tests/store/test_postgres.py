@@ -1,6 +1,7 @@
 """PostgresStore: the same behaviour as SQLiteStore (tests parametrised over both stores
 with the ``store`` fixture), PostgreSQL specifics (migrations table, concurrency, errors),
-the CLI with a URL, and search.
+the CLI with a URL, and search (one result shape on both stores; snippets through the API's
+helpers in :mod:`marsad.api.search`).
 
 PostgreSQL comes from ``$MARSAD_TEST_PG`` (a URL; ``.ci/run`` starts a server and sets it)
 or, when that is unset, from a throwaway server started once per session with the local
@@ -23,6 +24,7 @@ import subprocess
 import tempfile
 import threading
 import uuid
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -110,9 +112,8 @@ class _Server:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """URL of a PostgreSQL database for tests (see the module docstring), or skip."""
+def _provide_server() -> tuple[str, "_Server | None"]:
+    """``(url, server to stop or None)`` of the PostgreSQL to test with, or skip/fail."""
     try:
         import psycopg
     except ImportError:
@@ -123,8 +124,7 @@ def pg_server():
             psycopg.connect(url, connect_timeout=10).close()
         except psycopg.Error as exc:
             pytest.fail(f"${PG_ENV}={url} is set but the server cannot be reached: {exc}")
-        yield url
-        return
+        return url, None
     if os.environ.get(PG_SKIP_ENV):
         pytest.skip(f"PostgreSQL tests skipped: {os.environ[PG_SKIP_ENV]}")
     bindir = _pg_bindir()
@@ -141,10 +141,36 @@ def pg_server():
     except Exception as exc:  # noqa: BLE001 - any failure to start is a reason to skip
         server.stop()
         pytest.skip(f"PostgreSQL tests skipped: could not start a throwaway server with {bindir}: {exc}")
+    return url, server
+
+
+@pytest.fixture(scope="session")
+def pg_server(request):
+    """URL of a PostgreSQL database for tests (see the module docstring), or skip.
+
+    One per session even when another test module imports these fixtures (tests/api does):
+    the first to ask starts the server and keeps the outcome on the pytest config (so it is
+    torn down last), the others reuse it, or skip with the same reason."""
+    cfg = request.config
+    shared = getattr(cfg, "_marsad_pg", None)
+    if shared is not None:
+        url, reason = shared
+        if url is None:
+            pytest.skip(reason)
+        yield url
+        return
+    try:
+        url, server = _provide_server()
+    except pytest.skip.Exception as exc:
+        cfg._marsad_pg = (None, exc.msg)
+        raise
+    cfg._marsad_pg = (url, None)
     try:
         yield url
     finally:
-        server.stop()
+        del cfg._marsad_pg
+        if server is not None:
+            server.stop()
 
 
 def _with_search_path(url: str, schema: str) -> str:
@@ -379,6 +405,39 @@ def test_postgres_reads_back_what_sqlite_reads_back(pg_url, tmp_path):
         pg.close()
 
 
+def test_pages_agree_across_stores(pg_url, tmp_path, load_examples):
+    """The paged queries of the REST API and web pages give the same rows on both stores."""
+    from marsad.store.postgres import PostgresStore
+
+    lite, pg = load_examples(SQLiteStore(tmp_path / "s.db")), load_examples(PostgresStore(pg_url))
+    try:
+        assert lite.outlets() == pg.outlets() and len(lite.outlets()) > 2
+        assert lite.claim_categories() == pg.claim_categories()
+        ids = sorted(r["id"] for r in lite.list_articles())
+        for kw in ({}, {"outlet": lite.outlets()[1]}, {"date_from": "2026-03-17"},
+                   {"date_from": "2026-03-16", "date_to": "2026-03-17"}, {"ids": ids[:3]}, {"ids": []},
+                   {"outlet": "لا أحد\x00"}):
+            (n1, r1), (n2, r2) = lite.article_page(**kw), pg.article_page(**kw)
+            assert n1 == n2 and len(r1) == min(n1, 20), kw
+            assert [r["published"] for r in r1] == [r["published"] for r in r2], kw  # newest first
+            assert sorted(r1, key=lambda r: r["id"]) == sorted(r2, key=lambda r: r["id"]), kw
+        (n1, r1), (n2, r2) = lite.article_page(limit=3, offset=2), pg.article_page(limit=3, offset=2)
+        assert n1 == n2 and len(r1) == len(r2) == 3
+        every = lite.claims()
+        src = next(c["source_text"] for c in every if c["source_text"])
+        for kw in ({}, {"category": "casualties"}, {"source": src}, {"source": src, "category": "casualties"},
+                   {"outlet": lite.outlets()[1]}, {"article": every[0]["article_id"][:8]},
+                   {"date_from": "2026-03-17", "date_to": "2026-03-18"}, {"ids": [c["id"] for c in every[::3]]},
+                   {"ids": []}, {"limit": 5, "offset": 3}, {"limit": 500}):
+            assert lite.claim_page(**kw) == pg.claim_page(**kw), kw
+        ent = next(c["source_entity"] for c in every if c["source_entity"])
+        for arts, entity in ((ids[:4], None), ([], ent), (ids[2:], ent)):
+            assert lite.claim_spans(arts, source_entity=entity) == pg.claim_spans(arts, source_entity=entity)
+    finally:
+        lite.close()
+        pg.close()
+
+
 # ------------------------------------------------------------------ PostgreSQL specifics
 def test_pg_migrations_table(pg_url):
     from marsad.store.postgres import PostgresStore, _migrations
@@ -477,18 +536,7 @@ def test_pg_nul_characters_are_stored(pg_url, write):
         assert got.title == "عنوان\ufffd" and got.extra == {"k": "v\x00"}
 
 
-def test_pg_reindex_search(pg_url, load_examples):
-    from marsad.store.postgres import PostgresStore
-
-    with load_examples(PostgresStore(pg_url)) as s:
-        before = s.search("الزلزال")
-        s.conn.execute("UPDATE articles SET search_vec = NULL, search_text = NULL")
-        assert s.search("الزلزال") == []
-        assert s.reindex_search(only_missing=True) == s.count()
-        assert s.search("الزلزال") == before
-
-
-# ------------------------------------------------------------------ search
+# ------------------------------------------------------------------ search (both stores: one shape, one meaning)
 DOCS = [
     # (key, outlet, published, title, text)
     ("A", "وكالة الشرق", "2026-03-10", "وفد عسكري في بيونج يانج",
@@ -504,12 +552,11 @@ DOCS = [
     ("F", "موقع النبأ", None, "جلسة برلمانية",
      "عقد البرلمان جلسة لمناقشة الموازنة العامة وتأمين احتياجات الأسرة الفقيرة."),
 ]
+HIT_KEYS = ["id", "title", "outlet", "published", "head", "score", "exact"]
 
 
 @pytest.fixture
 def searchable(store, write):
-    if not hasattr(store, "search"):
-        pytest.skip(f"{type(store).__name__} has no search() on this branch")
     lines = [json.dumps({"id": k, "outlet": o, "published": p, "title": t, "text": x}, ensure_ascii=False)
              for k, o, p, t, x in DOCS]
     rep = ingest([write("docs.jsonl", "\n".join(lines) + "\n")], store)
@@ -519,87 +566,284 @@ def searchable(store, write):
     return store, ids, names
 
 
-def _keys(hits, names):
-    return [names[h["article_id"]] for h in hits]
+def _keys(res, names):
+    return [names[h["id"]] for h in res.hits]
+
+
+def _marked(store, hit, terms) -> list[str]:
+    """The words the API marks in the hit's snippets (marsad.api.search), in text order."""
+    from marsad.api.search import hit_spans, snippets
+
+    text = store.get_article(hit["id"]).text
+    return [sn["text"][s:e] for sn in snippets(text, hit_spans(text, terms)) for s, e in sn["highlights"]]
+
+
+def _art(text: str, **kw):
+    from marsad.ingest import IngestOptions, make_article
+
+    return make_article(text, fmt="txt", opts=IngestOptions(), **kw)
 
 
 def test_search_result_shape(searchable):
+    from marsad.store.searchterms import SearchResult
+
     s, ids, names = searchable
-    hits = s.search("البرلمان")
-    assert _keys(hits, names) == ["F"]
-    h = hits[0]
-    assert list(h) == ["article_id", "title", "outlet", "published", "score", "snippet"]
+    res = s.search("البرلمان")
+    assert isinstance(res, SearchResult) and res.total == 1 and _keys(res, names) == ["F"]
+    h = res.hits[0]
+    assert list(h) == HIT_KEYS
     assert (h["title"], h["outlet"], h["published"]) == ("جلسة برلمانية", "موقع النبأ", None)
-    assert isinstance(h["score"], float) and h["score"] > 0
-    assert s.search("") == [] and s.search("  ،. ") == []
-    assert s.search("كلمةغيرموجودة") == []
+    assert h["head"] == s.get_article(h["id"]).text[:160]
+    assert isinstance(h["score"], float) and h["exact"] == 1
+    assert res.terms == {"برلمان"}
+    assert _marked(s, h, res.terms) == ["البرلمان"]
+    for q in ("", "  ،. ", '""', "«»"):
+        with pytest.raises(ValueError, match="no searchable word"):
+            s.search(q)
+    with pytest.raises(ValueError, match="at most"):
+        s.search(" ".join(["جنود"] * 17))
+    none = s.search("كلمةغيرموجودة")
+    assert (none.total, none.hits, none.terms) == (0, [], {"كلمهغيرموجوده"})
 
 
 def test_search_transliteration_variants(searchable):
     s, ids, names = searchable
-    hits = s.search("بيونج يانج")
-    assert _keys(hits, names) == ["A", "B"]  # the exact spelling first, then the variant
-    assert hits[0]["score"] > hits[1]["score"]
-    assert "<mark>وبيونغ</mark> <mark>يانغ</mark>" in hits[1]["snippet"]
-    assert "<mark>بيونج</mark> <mark>يانج</mark>" in hits[0]["snippet"]
-    assert _keys(s.search("بيونغ يانغ"), names) == ["B", "A"]
+    assert s.term_variants("بيونج") == ["بيونغ"] and s.term_variants("يانغ") == ["يانج"]
+    res = s.search("بيونج يانج")
+    assert _keys(res, names) == ["A", "B"] and res.total == 2  # the exact spelling first, then the variant
+    assert [h["exact"] for h in res.hits] == [1, 0]
+    assert res.terms == {"بيونج", "يانج", "بيونغ", "يانغ"}
+    assert _marked(s, res.hits[0], res.terms) == ["بيونج", "يانج"]
+    assert _marked(s, res.hits[1], res.terms) == ["وبيونغ", "يانغ"]  # the article's own spelling
+    # exact before variant-only even where the variant is in the title (which weighs more)
+    res = s.search("بيونغ يانغ")
+    assert _keys(res, names) == ["B", "A"] and [h["exact"] for h in res.hits] == [1, 0]
+
+
+def test_search_short_words_are_not_variants(store):
+    """"كيف" (how) is not a spelling of "كييف" (Kyiv): short words need the same length."""
+    store.add_batch([_art("وصل الوفد إلى كييف أمس في زيارة رسمية."),
+                     _art("لا أحد يعرف كيف انتهت الزيارة ولا كم دامت.")])
+    assert store.term_variants("كييف") == [] and store.term_variants("كيف") == []
+    for q in ("كييف", "كيف"):
+        res = store.search(q)
+        assert res.total == 1 and res.terms == {q} and q in res.hits[0]["head"]
 
 
 def test_search_clitics_and_normalisation(searchable):
     s, ids, names = searchable
-    hits = s.search("الجنود")
-    assert set(_keys(hits, names)) == {"C", "D", "E"}
-    assert _keys(hits, names)[-1] == "D"  # only clitic variants there: ranked after the exact spelling
-    d = next(h for h in hits if names[h["article_id"]] == "D")
-    assert "<mark>للجنود</mark>" in d["snippet"] and "<mark>وجنود</mark>" in d["snippet"]
-    assert _keys(s.search("جنود"), names) != []
+    res = s.search("الجنود")
+    assert set(_keys(res, names)) == {"C", "D", "E"} and res.terms == {"جنود"}
+    assert all(h["exact"] == 1 for h in res.hits)  # clitics are stripped: the same term
+    d = next(h for h in res.hits if names[h["id"]] == "D")
+    assert _marked(s, d, res.terms) == ["للجنود", "وجنود"]
+    assert set(_keys(s.search("جنود"), names)) == {"C", "D", "E"}
     assert _keys(s.search("الأسرة"), names) == ["F"]      # written الأسرة, ة/ه and hamza folded
     assert _keys(s.search("الاسره"), names) == ["F"]
+    assert _keys(s.search("البرلمانُ"), names) == ["F"]   # diacritics
 
 
-def test_search_snippet_is_escaped_original_text(searchable):
+def test_search_snippets_are_the_original_text(searchable):
+    from marsad.api.search import hit_spans, snippets
+
     s, ids, names = searchable
-    (e,) = s.search("الجنود الجرحى")
-    assert names[e["article_id"]] == "E"
-    snip = e["snippet"]
-    assert "<mark>الجُنُودَ</mark>" in snip  # the original spelling, diacritics included
-    assert "&lt;المنهكين&gt; &amp; <mark>الجرحى</mark>" in snip
-    assert re.sub(r"</?mark>", "", snip).count("<") == 0
-    plain = re.sub(r"</?mark>", "", snip).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    assert plain.strip("…") in DOCS[4][4]
+    res = s.search("الجنود الجرحى")
+    assert _keys(res, names) == ["E"]
+    text = s.get_article(res.hits[0]["id"]).text
+    (sn,) = snippets(text, hit_spans(text, res.terms))
+    assert sn["text"] == text[sn["start"]:sn["end"]]
+    assert [sn["text"][a:b] for a, b in sn["highlights"]] == ["الجُنُودَ", "الجرحى"]  # diacritics included
+    assert "<المنهكين> &" in sn["text"]  # raw text: escaping is the page's business
 
 
-def test_search_phrases_prefixes_and_all_words(searchable):
+def test_search_phrases_and_all_words(searchable):
     s, ids, names = searchable
     assert _keys(s.search('"الحدود الشمالية"'), names) == ["C"]
-    assert s.search('"الشمالية الحدود"') == []
-    assert _keys(s.search("الموازن*"), names) == ["F"]
-    assert "<mark>الموازنة</mark>" in s.search("الموازن*")[0]["snippet"]
-    assert s.search("الجنود البرلمان") == []  # every word must match
+    assert s.search('"الشمالية الحدود"').total == 0
+    assert _keys(s.search("الشمالية الحدود"), names) == ["C"]   # words: any order
+    assert s.search("الجنود البرلمان").total == 0                # every word must match
+    res = s.search('"بيونج يانج"')                                 # a phrase of variants
+    assert _keys(res, names) == ["A", "B"] and [h["exact"] for h in res.hits] == [1, 0]
+    assert s.search('"يانج بيونج"').total == 0
+    assert s.search('"يانج صباح"').total == 1                     # inside A's text
+    assert s.search('"يانج أعلنت"').total == 0                    # A's title ends, its text begins
+    # operators of either engine are words like any other
+    assert s.search("الجنود OR البرلمان").total == 0
+    assert s.search("جنود' | 'x & !y:*").total == 0
+    assert set(_keys(s.search("NOT الجنود*"), names)) == set()
+    assert set(_keys(s.search("(الجنود)"), names)) == {"C", "D", "E"}
 
 
 def test_search_filters_and_pages(searchable):
+    import datetime as dt
+
     s, ids, names = searchable
     q = "قال"  # in B and E (and قالت is another word)
     assert set(_keys(s.search(q), names)) == {"B", "E"}
     assert _keys(s.search(q, outlet="صحيفة الغد"), names) == ["B"]
-    assert _keys(s.search("الجنود", date_from="2026-03-15"), names) == ["E", "D"]
+    assert s.search(q, outlet="صحيفة").total == 0
+    assert set(_keys(s.search("الجنود", date_from="2026-03-15"), names)) == {"D", "E"}
+    assert set(_keys(s.search("الجنود", date_from=dt.date(2026, 3, 15)), names)) == {"D", "E"}
     assert _keys(s.search("الجنود", date_to="2026-03-14"), names) == ["C"]
-    assert _keys(s.search("بيونج", date_from="2026-03-12", date_to="2026-03-12"), names) == ["B"]
-    assert s.search("البرلمان", date_from="2000-01-01") == []  # undated articles are left out
+    assert _keys(s.search("بيونج", date_from="2026-03-12", date_to=dt.date(2026, 3, 12)), names) == ["B"]
+    assert s.search("البرلمان", date_from="2000-01-01").total == 0  # undated articles are left out
+    assert _keys(s.search("الجنود", article_ids=[ids["C"], ids["F"]]), names) == ["C"]
+    assert s.search("الجنود", article_ids=[]).total == 0
     every = s.search("الجنود")
-    assert s.search("الجنود", limit=2) + s.search("الجنود", limit=2, offset=2) == every
-    assert s.search("الجنود", limit=0) == []
+    assert every.total == 3
+    page1, page2 = s.search("الجنود", limit=2), s.search("الجنود", limit=2, offset=2)
+    assert page1.hits + page2.hits == every.hits and page1.total == page2.total == 3
+    assert s.search("الجنود", limit=0).hits == [] and s.search("الجنود", offset=5).hits == []
+
+
+def test_search_title_weighs_more(store):
+    store.add_batch([_art("الزلزال ضرب المدينة فجرا وتضررت المباني في الأحياء القديمة.", title="عاجل"),
+                     _art("ضرب المدينة فجرا حادث كبير وتضررت المباني في الأحياء القديمة.", title="الزلزال")])
+    assert [h["title"] for h in store.search("زلزال").hits] == ["الزلزال", "عاجل"]
 
 
 def test_search_examples_corpus(store, load_examples):
-    if not hasattr(store, "search"):
-        pytest.skip(f"{type(store).__name__} has no search() on this branch")
     load_examples(store)
-    hits = store.search("زلزال قرطالة")
-    assert len(hits) >= 3
-    assert all("<mark>" in h["snippet"] for h in hits)
-    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    res = store.search("زلزال قرطالة")
+    assert res.total >= 3 and len(res.hits) == min(res.total, 20)
+    for h in res.hits:
+        assert _marked(store, h, res.terms)
+    ranked = [(-h["exact"], h["score"]) for h in res.hits]
+    assert ranked == sorted(ranked)  # exact first, then by score (lower is better)
+
+
+def test_search_indexes_what_is_missing(store):
+    store.add_batch([_art("انتشر الجنود على الحدود الشمالية بعد منتصف الليل وفق بيان رسمي.")])
+    assert store.ensure_search_index() == 0
+    if isinstance(store, SQLiteStore):
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+        store.conn.execute("DELETE FROM search_docs")
+    else:
+        store.conn.execute("UPDATE articles SET search_vec = NULL")
+    assert store.search("الجنود").total == 1  # search indexes what is missing first
+    assert store.ensure_search_index() == 0
+
+
+# ------------------------------------------------------------------ search: SQLite and PostgreSQL agree
+SAME_QUERIES = ["زلزال قرطالة", "الهلال الأحمر", '"الهلال الأحمر"', "كوبنهاجن", "الضحايا", "حوالي", "قرطالة 2026",
+                '"فرق الإنقاذ"', "الأمم المتحدة"]
+
+
+def test_tsquery_compilation_quotes_everything():
+    from marsad.store.searchterms import compile_query, compile_tsquery
+
+    v = {"بيونج": ["بيونغ"], "يانج": ["يانغ"]}
+    q = compile_tsquery('"بيونج يانج" الجنود', lambda t: v.get(t, [])[:1] if t == "بيونج" else [])
+    assert q.match == "(('بيونج' <-> 'يانج') | ('بيونغ' <-> 'يانج')) & ('جنود')"
+    assert q.exact == "(('بيونج' <-> 'يانج')) & ('جنود')"
+    assert q.terms == {"بيونج", "بيونغ", "يانج", "جنود"}
+    both = [f('"بيونج يانج" كيم-جونغ', lambda t: v.get(t, [])) for f in (compile_query, compile_tsquery)]
+    assert both[0].terms == both[1].terms and both[1].match.count("<->") == 5  # 4 phrase forms, 1 hyphenated
+    assert compile_tsquery("a:* & !b | c").match == "('a') & ('b') & ('c')"  # tsquery operators are not read
+    with pytest.raises(ValueError, match="no searchable word"):
+        compile_tsquery("!&|:*")
+
+
+def test_search_agrees_across_stores(pg_url, tmp_path, load_examples):
+    """The same articles, the same exact flags, the same matched terms (only ranking may differ)."""
+    from marsad.store.postgres import PostgresStore
+
+    lite, pg = load_examples(SQLiteStore(tmp_path / "s.db")), load_examples(PostgresStore(pg_url))
+    try:
+        found = 0
+        for q in SAME_QUERIES:
+            a, b = lite.search(q, limit=100), pg.search(q, limit=100)
+            assert a.total == b.total and a.terms == b.terms, q
+            assert {h["id"]: h["exact"] for h in a.hits} == {h["id"]: h["exact"] for h in b.hits}, q
+            strip = lambda h: {k: v for k, v in h.items() if k != "score"}  # noqa: E731
+            assert sorted(map(strip, a.hits), key=lambda h: h["id"]) == sorted(map(strip, b.hits), key=lambda h: h["id"])
+            found += a.total
+            for t in a.terms:
+                assert lite.term_variants(t) == pg.term_variants(t), t
+        assert found > 20
+        assert lite.search("قرطالة", outlet=lite.outlets()[0]).total == pg.search("قرطالة", outlet=pg.outlets()[0]).total
+    finally:
+        lite.close()
+        pg.close()
+
+
+def test_pg_reindex_search(pg_url, load_examples):
+    from marsad.store.postgres import PostgresStore
+
+    with load_examples(PostgresStore(pg_url)) as s:
+        before = s.search("الزلزال")
+        n_terms = s.conn.execute("SELECT count(*) AS n FROM search_terms").fetchone()["n"]
+        assert before.total and n_terms
+        assert s.reindex_search() == s.count()  # a full rebuild: the same index
+        assert s.search("الزلزال") == before
+        s.conn.execute("UPDATE articles SET search_vec = NULL")
+        s.conn.execute("DELETE FROM search_terms")
+        assert s.ensure_search_index() == s.count()
+        assert s.ensure_search_index() == 0
+        assert s.search("الزلزال") == before
+        assert s.conn.execute("SELECT count(*) AS n FROM search_terms").fetchone()["n"] == n_terms
+
+
+def test_pg_upgrade_from_the_first_search_scheme(pg_url, load_examples):
+    """A store of migration 0003 (three-tier vectors, search_text) is re-indexed on open."""
+    from marsad.store.postgres import PostgresStore
+
+    with load_examples(PostgresStore(pg_url)) as s:
+        before = s.search("زلزال قرطالة")
+        n = s.count()
+        c = s.conn
+        c.execute("DROP TABLE search_terms")
+        c.execute("DROP INDEX articles_search_pending")
+        c.execute("ALTER TABLE articles ADD COLUMN search_text TEXT")
+        c.execute("UPDATE articles SET search_text = 'x', search_vec = 'x:1A'::tsvector")
+        c.execute("DELETE FROM schema_migrations WHERE version >= 4")
+    with PostgresStore(pg_url) as s:
+        assert s.schema_version >= 4
+        assert s.conn.execute("SELECT count(*) AS n FROM articles WHERE search_vec IS NULL").fetchone()["n"] == 0
+        assert s.search("زلزال قرطالة") == before and s.count() == n
+
+
+_LONG_WORD = "ب" * 3000  # a PostgreSQL lexeme has at most 2046 bytes
+
+
+@lru_cache(maxsize=1)
+def _huge_document() -> tuple[str, str, str, set[str]]:
+    """``(title, text, tsvector literal, terms)`` of an article past every tsvector limit:
+    300 times one word, 25,000 distinct 20-letter words (over 1 MB of lexemes, over 16,383
+    positions) and one word too long to be a lexeme."""
+    import itertools
+
+    from marsad.store.postgres import search_document
+
+    many = ["".join(p) for p in itertools.islice(itertools.product("سترمندجح", repeat=20), 25_000)]
+    title, text = "عنوان", " ".join(["كلمة"] * 300 + many + [_LONG_WORD])
+    return (title, text, *search_document(title, text))
+
+
+def test_pg_search_vector_limits():
+    """Huge articles stay storable: PostgreSQL's tsvector limits are respected."""
+    from marsad.store.postgres import search_document
+
+    _, _, vec, terms = _huge_document()
+    assert {"عنوان", "كلمه"} <= terms and 15_000 < len(terms) < 25_002
+    assert vec.count("'كلمه':") == 1
+    positions = vec.split("'كلمه':")[1].split(" ")[0].split(",")
+    assert len(positions) == 255 and positions[0] == "3"  # title at 1, a gap, then the text
+    assert ":16383" in vec and _LONG_WORD[1:] not in vec
+    vec, terms = search_document(None, f"كلمة {_LONG_WORD} أخرى")
+    assert terms == {"كلمه", "اخري"} and vec == "'كلمه':2 'اخري':4"  # position 1: the (empty) title's gap
+
+
+def test_pg_search_vector_is_accepted(pg_url):
+    from marsad.store.postgres import PostgresStore
+
+    title, _, vec, terms = _huge_document()
+    with PostgresStore(pg_url) as s:
+        assert s.conn.execute("SELECT length(%s::tsvector) AS n", (vec,)).fetchone()["n"] == len(terms)
+        s.add_batch([_art("نص قصير عن موضوع آخر", title="خبر")])
+        s.conn.execute("UPDATE articles SET search_vec = %s::tsvector", (vec,))
+        assert s.search("كلمة").total == 1 and s.search("عنوان").hits[0]["exact"] == 1
+        assert s.search(_LONG_WORD).total == 0 and s.search("ب" * 1100).total == 0
 
 
 def test_cli_db_accepts_a_postgres_url(pg_url, tmp_path, write):
@@ -627,6 +871,4 @@ def test_cli_db_accepts_a_postgres_url(pg_url, tmp_path, write):
 def test_both_stores_satisfy_the_store_protocol(store):
     from marsad.store.base import SearchableStore, Store
 
-    assert isinstance(store, Store)
-    if store.__class__.__name__ == "PostgresStore":
-        assert isinstance(store, SearchableStore)
+    assert isinstance(store, Store) and isinstance(store, SearchableStore)

@@ -21,7 +21,7 @@ from marsad.api.deps import LOOPBACK_HOSTS, Settings
 from marsad.api.errors import install_error_handlers
 from marsad.api.security import GuardMiddleware, HeadersMiddleware
 from marsad.api.uploads import UploadLimits
-from marsad.store.sqlite import SQLiteStore
+from marsad.store import is_postgres_url, open_store
 
 __all__ = ["create_app"]
 
@@ -40,7 +40,8 @@ Writes need `Authorization: Bearer <MARSAD_API_TOKEN>` when the server was start
 def create_app(db: str | Path, *, token: str | None = None,
                allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
                limits: UploadLimits = UploadLimits(), warm: bool = False) -> FastAPI:
-    """The app over the store at ``db`` (created and migrated if needed).
+    """The app over the store at ``db``, a SQLite file or a ``postgresql://`` URL (created and
+    migrated if needed).
 
     Args:
         token: when set, write endpoints require it as a bearer token.
@@ -51,8 +52,8 @@ def create_app(db: str | Path, *, token: str | None = None,
     from marsad.api.routers import ROUTERS
     from marsad.web import include_web
 
-    cfg = Settings(Path(db), token or None, allowed_hosts, limits)
-    with SQLiteStore(cfg.db) as store:             # fail early on a bad file; index older stores
+    cfg = Settings(db if is_postgres_url(db) else Path(db), token or None, allowed_hosts, limits)
+    with open_store(cfg.db) as store:              # fail early on a bad store; index older stores
         n = store.ensure_search_index()
     if n:
         log.info("search index: %d articles indexed", n)
@@ -81,11 +82,11 @@ def create_app(db: str | Path, *, token: str | None = None,
     return app
 
 
-def _warm(db: Path) -> None:
+def _warm(db: Path | str) -> None:
     from marsad.api.entities import entity_index
 
     try:
-        with SQLiteStore(db) as store:
+        with open_store(db) as store:
             entity_index(store)
     except Exception:                              # a warm-up failure must not stop the server
         log.exception("entity index warm-up failed")

@@ -2,7 +2,8 @@
 
 Entities are not stored yet: they are computed over the whole store (mentions per article,
 then cross-document resolution, see :mod:`marsad.extract.entities`) and cached. The cache is
-keyed by the database file and a stamp of its articles (count and last rowid), so an upload
+keyed by the database (file or URL) and a stamp of its articles (count and last rowid; on
+PostgreSQL, count and latest ingest time: articles are never deleted), so an upload
 invalidates it; mentions are cached per article id (ids are content hashes, an article never
 changes), so after an upload only the new articles are read again and resolution re-runs.
 When entities are stored at ingest, only :func:`entity_index` needs to change.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.records import Article
+from marsad.store.base import Store
 from marsad.store.sqlite import SQLiteStore
 
 __all__ = ["EntityIndex", "MentionRef", "entity_index", "clean_span", "clear_cache"]
@@ -81,11 +83,16 @@ def clear_cache() -> None:
         _mention_cache.clear()
 
 
-def _stamp(store: SQLiteStore) -> tuple:
-    return tuple(store.conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone())
+def _stamp(store: Store) -> tuple:
+    if isinstance(store, SQLiteStore):
+        return tuple(store.conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone())
+    row = store.conn.execute("SELECT count(*) AS n, coalesce(max(ingested_at), '') AS t FROM articles").fetchone()
+    return row["n"], row["t"]
 
 
-def _store_key(store: SQLiteStore) -> str:
+def _store_key(store: Store) -> str:
+    if not isinstance(store, SQLiteStore):
+        return f"url:{store.path}"   # a PostgreSQL URL (without its password)
     p = str(store.path)
     return f"memory:{id(store.conn)}" if p == ":memory:" else str(store.path.resolve())
 
@@ -104,7 +111,7 @@ def _mentions(a: Article) -> list:
     return got
 
 
-def entity_index(store: SQLiteStore) -> EntityIndex:
+def entity_index(store: Store) -> EntityIndex:
     """The entities of every article in ``store``, with their mentions (cached, see module doc)."""
     key, stamp = _store_key(store), _stamp(store)
     hit = _indexes.get(key)
@@ -122,7 +129,7 @@ def entity_index(store: SQLiteStore) -> EntityIndex:
         return idx
 
 
-def _build(store: SQLiteStore) -> EntityIndex:
+def _build(store: Store) -> EntityIndex:
     from marsad.extract.entities import resolve
 
     arts = list(store.iter_articles())

@@ -1,6 +1,6 @@
 """Search results with snippets cut from the articles' own text, the hits marked.
 
-The index (``SQLiteStore.search``) holds normalised, clitic-light terms; the snippets are
+The index (``search`` of either store) holds normalised, clitic-light terms; the snippets are
 found by tokenising the original text again and marking every token whose term the query
 matched, so "بيونج يانج" marks "وبيونغ يانغ" exactly as the article writes it.
 """
@@ -12,7 +12,8 @@ from typing import Any
 
 from marsad.api.entities import entity_index
 from marsad.api.service import BadRequest, _entity_articles, _entity_summary, get_article, match_entities
-from marsad.store.sqlite import SQLiteStore, index_term
+from marsad.store.base import SearchableStore
+from marsad.store.searchterms import index_term
 
 __all__ = ["search_page", "hit_spans", "snippets"]
 
@@ -68,7 +69,7 @@ def _cut_right(text: str, i: int) -> int:
     return j if j > 0 and i - j < 30 else i
 
 
-def search_page(store: SQLiteStore, q: str, *, page: int = 1, per_page: int = 20, outlet: str | None = None,
+def search_page(store: SearchableStore, q: str, *, page: int = 1, per_page: int = 20, outlet: str | None = None,
                 entity: str | None = None, date_from: Any = None, date_to: Any = None) -> dict:
     idx = entity_index(store) if entity else None
     ids = _entity_articles(idx, entity) if idx else None

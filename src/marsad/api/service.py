@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from marsad.api.entities import EntityIndex, MentionRef, entity_index
 from marsad.records import Article
-from marsad.store.sqlite import SQLiteStore
+from marsad.store.base import Store
 
 __all__ = ["NotFound", "BadRequest", "articles_page", "article_detail", "entities_page", "entity_detail",
            "claims_page", "stats", "match_entities", "claim_record", "get_article"]
@@ -30,7 +30,7 @@ def _offset(page: int, per_page: int) -> int:
     return (page - 1) * per_page
 
 
-def get_article(store: SQLiteStore, article_id: str) -> Article:
+def get_article(store: Store, article_id: str) -> Article:
     """Article by id or unique prefix (4 to 16 hex characters)."""
     aid = article_id.strip().lower()
     if not (4 <= len(aid) <= 16) or any(c not in "0123456789abcdef" for c in aid):
@@ -51,7 +51,7 @@ def _entity_articles(idx: EntityIndex, entity: str | None) -> list[str] | None:
 
 # ---------------------------------------------------------------- articles
 
-def articles_page(store: SQLiteStore, *, page: int = 1, per_page: int = 20, outlet: str | None = None,
+def articles_page(store: Store, *, page: int = 1, per_page: int = 20, outlet: str | None = None,
                   date_from: Any = None, date_to: Any = None, entity: str | None = None) -> dict:
     ids = _entity_articles(entity_index(store), entity) if entity else None
     total, rows = store.article_page(outlet=outlet, date_from=date_from, date_to=date_to, ids=ids,
@@ -72,7 +72,7 @@ def _overlapping(mentions: Iterable[MentionRef], start: int | None, end: int | N
 
 
 def claim_record(r: dict, idx: EntityIndex, text: str | None = None) -> dict:
-    """A stored claim row (``SQLiteStore.claims``/``claim_page``) as the API returns it."""
+    """A stored claim row (``claims``/``claim_page`` of a store) as the API returns it."""
     mentions = idx.mentions.get(r["article_id"], [])
     src = None
     if r["source_text"] is not None:
@@ -96,7 +96,7 @@ def claim_record(r: dict, idx: EntityIndex, text: str | None = None) -> dict:
     return out
 
 
-def article_detail(store: SQLiteStore, article_id: str) -> dict:
+def article_detail(store: Store, article_id: str) -> dict:
     from marsad.extract.quotes import extract_quotes
 
     a = get_article(store, article_id)
@@ -148,7 +148,7 @@ def match_entities(idx: EntityIndex, q: str, limit: int | None = None) -> list:
     return out[:limit] if limit else out
 
 
-def entities_page(store: SQLiteStore, *, page: int = 1, per_page: int = 50, type: str | None = None,
+def entities_page(store: Store, *, page: int = 1, per_page: int = 50, type: str | None = None,
                   q: str | None = None, article: str | None = None) -> dict:
     idx = entity_index(store)
     ents = match_entities(idx, q) if q else list(idx.entities)
@@ -163,7 +163,7 @@ def entities_page(store: SQLiteStore, *, page: int = 1, per_page: int = 50, type
             "items": [_entity_summary(e, idx) for e in ents[start:start + per_page]]}
 
 
-def entity_detail(store: SQLiteStore, entity_id: str, *, context: int = 60, max_mentions: int = 200) -> dict:
+def entity_detail(store: Store, entity_id: str, *, context: int = 60, max_mentions: int = 200) -> dict:
     idx = entity_index(store)
     e = idx.by_id.get(entity_id)
     if e is None:
@@ -210,7 +210,7 @@ def _context(text: str, s: int, t: int, *, left: bool) -> str:
 
 # ---------------------------------------------------------------- claims
 
-def claim_ids_for_entity(store: SQLiteStore, idx: EntityIndex, entity: str, *, role: str = "any") -> list[int]:
+def claim_ids_for_entity(store: Store, idx: EntityIndex, entity: str, *, role: str = "any") -> list[int]:
     """Claims whose source is ``entity`` (``role="source"``), or also those whose sentence
     mentions it (``role="any"``)."""
     arts = set(idx.articles.get(entity, []))
@@ -231,7 +231,7 @@ def claim_ids_for_entity(store: SQLiteStore, idx: EntityIndex, entity: str, *, r
     return out
 
 
-def claims_page(store: SQLiteStore, *, page: int = 1, per_page: int = 50, category: str | None = None,
+def claims_page(store: Store, *, page: int = 1, per_page: int = 50, category: str | None = None,
                 source: str | None = None, outlet: str | None = None, entity: str | None = None, role: str = "any",
                 article: str | None = None, date_from: Any = None, date_to: Any = None) -> dict:
     idx = entity_index(store)
@@ -253,7 +253,7 @@ def claims_page(store: SQLiteStore, *, page: int = 1, per_page: int = 50, catego
     return {"total": total, "page": page, "per_page": per_page, "items": items}
 
 
-def stats(store: SQLiteStore, *, write_requires_token: bool, with_entities: bool = False) -> dict:
+def stats(store: Store, *, write_requires_token: bool, with_entities: bool = False) -> dict:
     cats = store.claim_categories()
     return {"articles": store.count(), "claims": sum(cats.values()),
             "entities": len(entity_index(store).entities) if with_entities else None,

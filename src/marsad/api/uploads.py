@@ -16,7 +16,7 @@ from typing import Iterable
 from marsad.ingest import IngestOptions, make_article, read_path
 from marsad.pipeline import analyse_claims
 from marsad.records import Article, IngestError
-from marsad.store.sqlite import SQLiteStore
+from marsad.store.base import Store
 
 __all__ = ["UploadRejected", "UploadLimits", "ingest_files", "ingest_json", "ALLOWED_SUFFIXES"]
 
@@ -69,7 +69,7 @@ def check_file(name: str, size: int, limits: UploadLimits) -> None:
         raise UploadRejected(422, f"{name}: empty file", [(name, "empty file")])
 
 
-def ingest_files(store: SQLiteStore, files: list[tuple[str, bytes]], *, outlet: str | None = None,
+def ingest_files(store: Store, files: list[tuple[str, bytes]], *, outlet: str | None = None,
                  limits: UploadLimits = UploadLimits()) -> dict:
     """Read ``(file name, content)`` pairs and store their articles in one transaction."""
     if not files:
@@ -100,7 +100,7 @@ def ingest_files(store: SQLiteStore, files: list[tuple[str, bytes]], *, outlet: 
     return _store(store, batch)
 
 
-def ingest_json(store: SQLiteStore, articles: list[dict], *, limits: UploadLimits = UploadLimits()) -> dict:
+def ingest_json(store: Store, articles: list[dict], *, limits: UploadLimits = UploadLimits()) -> dict:
     """Store articles given as objects (``text`` required; title, outlet, url, author, published)."""
     batch = _Batch(files=0)
     problems = []
@@ -123,7 +123,7 @@ def _plain_reason(reason: str, tmp: str) -> str:
     return reason.replace(tmp + "/", "").replace(tmp, "")
 
 
-def _store(store: SQLiteStore, batch: _Batch) -> dict:
+def _store(store: Store, batch: _Batch) -> dict:
     fresh = store.missing_ids([a.id for a in batch.items])
     claims = {}
     for a in batch.items:
@@ -137,5 +137,5 @@ def _store(store: SQLiteStore, batch: _Batch) -> dict:
         seen[a.id] = {"id": a.id, "title": a.title, "head": a.text[:160], "outlet": a.outlet, "published": a.published,
                       "source": batch.sources[a.id], "new": a.id in fresh,
                       "claims": len(claims.get(a.id, ())) if a.id in fresh else
-                      store.conn.execute("SELECT count(*) FROM claims WHERE article_id = ?", (a.id,)).fetchone()[0]}
+                      store.claim_page(article=a.id, limit=0)[0]}
     return {"files": batch.files, "added": res.added, "duplicates": res.duplicates, "articles": list(seen.values())}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from marsad.records import Article, IngestError
+from marsad.store.searchterms import SearchResult
 from marsad.store.sqlite import BatchResult
 
 __all__ = ["Store", "SearchableStore"]
@@ -36,16 +37,37 @@ class Store(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
     def sightings(self, article_id: str) -> list[dict[str, Any]]: ...
     def errors(self, limit: int = 100) -> list[dict[str, Any]]: ...
+    # pages of the REST API and the web pages
+    def article_page(self, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     ids: Iterable[str] | None = None, limit: int = 20,
+                     offset: int = 0) -> tuple[int, list[dict[str, Any]]]: ...
+    def claim_page(self, *, category: str | None = None, source: str | None = None, outlet: str | None = None,
+                   article: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   ids: Iterable[int] | None = None, limit: int = 50,
+                   offset: int = 0) -> tuple[int, list[dict[str, Any]]]: ...
+    def claim_spans(self, article_ids: Iterable[str], *,
+                    source_entity: str | None = None) -> list[dict[str, Any]]: ...
+    def outlets(self) -> list[str]: ...
+    def claim_categories(self) -> dict[str, int]: ...
 
 
 @runtime_checkable
 class SearchableStore(Store, Protocol):
-    """A store with full-text search (PostgreSQL today; SQLite FTS5 in progress).
+    """A store with Arabic-aware full-text search: both stores (SQLite FTS5, PostgreSQL
+    tsvector), with the terms and query rules of :mod:`marsad.store.searchterms`.
 
-    ``search(query, *, limit=20, offset=0, outlet=None, date_from=None, date_to=None)``
-    returns dicts with the keys ``article_id, title, outlet, published, score, snippet``,
-    best first; see :meth:`marsad.store.postgres.PostgresStore.search` for the semantics.
+    ``search`` returns a :class:`~marsad.store.searchterms.SearchResult`: ``total`` matching
+    articles, ``hits`` (dicts ``id, title, outlet, published, head, score, exact``, best
+    first; ``score`` lower is better, ``exact`` 1 when the article holds the words as typed)
+    and ``terms``, every index term the query matched, which
+    :func:`marsad.api.search.hit_spans` marks in an article's own text. Every word must occur
+    (in any inflection or spelling variant the corpus holds), "quoted words" as a phrase;
+    a query without a searchable word raises ``ValueError``. See
+    :meth:`marsad.store.sqlite.SQLiteStore.search` for the semantics.
     """
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]: ...
+    def search(self, query: str, *, outlet: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, article_ids: Iterable[str] | None = None,
+               limit: int = 20, offset: int = 0) -> SearchResult: ...
+    def term_variants(self, term: str, limit: int = 8) -> list[str]: ...
+    def ensure_search_index(self) -> int: ...

@@ -16,7 +16,11 @@ to keep Marsad's tables in their own schema).
   advisory lock.
 * :meth:`PostgresStore.add_batch` is one transaction per input file; inserts are
   ``ON CONFLICT DO NOTHING``, so several processes may ingest into one database at once.
-* :meth:`PostgresStore.search` is Arabic-aware full-text search (see :func:`search_document`).
+* :meth:`PostgresStore.search` is the SQLite store's Arabic-aware full-text search (same
+  arguments, same :class:`~marsad.store.searchterms.SearchResult`, same terms and query
+  rules from :mod:`marsad.store.searchterms`) on PostgreSQL's own machinery: a ``tsvector``
+  per article under a GIN index, ``tsquery`` matching and ``ts_rank`` (see
+  :func:`search_document`).
 
 PostgreSQL text cannot hold NUL characters; the rare NUL in a title or author is stored as
 U+FFFD (one character for one, so offsets stay valid). Readers already drop NULs from texts.
@@ -24,24 +28,22 @@ U+FFFD (one character for one, so offsets stay valid). Readers already drop NULs
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from marsad.records import Article, IngestError
 from marsad.store import is_postgres_url
+from marsad.store.searchterms import SearchResult, index_terms, pick_variants, plan_query, term_key, ts_lexeme, tsquery_of
 from marsad.store.sqlite import _ARTICLE_COLS, _CLAIM_COLS, BatchResult, StoreError
 from marsad.text.offsets import OffsetMap
 
-__all__ = ["PostgresStore", "is_postgres_url", "search_document", "parse_query", "make_snippet", "fold", "SearchQuery"]
+__all__ = ["PostgresStore", "is_postgres_url", "search_document"]
 
 _LOCK_KEY = 0x6D61727361640001  # "marsad" + 1: advisory lock held while migrating
-_SEARCH_MIGRATION = 3
+_SEARCH_MIGRATION = 4  # the latest migration that leaves articles to (re-)index
 _C = 'COLLATE "C"'
 
 
@@ -131,7 +133,7 @@ class PostgresStore:
                     c.execute(sql)  # no parameters: the whole file runs as one simple query
                     c.execute("INSERT INTO schema_migrations(version, name) VALUES (%s, %s)", (version, name))
             if current < _SEARCH_MIGRATION <= latest and current > 0:
-                self.reindex_search(only_missing=True)
+                self.ensure_search_index()  # under the lock: one process indexes, the others wait
         finally:
             c.execute("SELECT pg_advisory_unlock(%s)", (_LOCK_KEY,))
         return self.schema_version
@@ -156,11 +158,13 @@ class PostgresStore:
 
         ``claims`` maps an article id to its :class:`~marsad.extract.claims.Claim` records;
         they are stored with the article when the article is new (when another process
-        stored the same article first, this one counts it as a duplicate).
+        stored the same article first, this one counts it as a duplicate). New articles are
+        indexed for search in the same transaction.
         """
         added = dups = errs = 0
         cols = ",".join(_ARTICLE_COLS)
         marks = ",".join(["%s"] * len(_ARTICLE_COLS))
+        vocabulary: set[str] = set()
         with self.transaction() as c:
             cur = c.cursor()
             for it in items:
@@ -169,16 +173,21 @@ class PostgresStore:
                                 (_nul(it.path), it.line, _nul(it.reason)))
                     errs += 1
                     continue
-                search_text, search_vec = search_document(it.title, it.text)
-                cur.execute(
-                    f"INSERT INTO articles({cols}, offsets, removed, extra, search_text, search_vec) "
-                    f"VALUES ({marks}, %s, %s, %s, %s, %s::tsvector) ON CONFLICT (id) DO NOTHING",
-                    (*(_nul(getattr(it, k)) for k in _ARTICLE_COLS), json.dumps(it.offsets.to_list()),
-                     json.dumps([list(r) for r in it.removed]), json.dumps(it.extra, ensure_ascii=False, default=str),
-                     search_text, search_vec),
-                )
-                if cur.rowcount:
+                new = False
+                # articles are never deleted: one stored already is a duplicate, not worth indexing
+                if cur.execute("SELECT 1 FROM articles WHERE id = %s", (it.id,)).fetchone() is None:
+                    search_vec, terms = search_document(it.title, it.text)
+                    cur.execute(
+                        f"INSERT INTO articles({cols}, offsets, removed, extra, search_vec) "
+                        f"VALUES ({marks}, %s, %s, %s, %s::tsvector) ON CONFLICT (id) DO NOTHING",
+                        (*(_nul(getattr(it, k)) for k in _ARTICLE_COLS), json.dumps(it.offsets.to_list()),
+                         json.dumps([list(r) for r in it.removed]),
+                         json.dumps(it.extra, ensure_ascii=False, default=str), search_vec),
+                    )
+                    new = bool(cur.rowcount)  # False: another process stored it first
+                if new:
                     added += 1
+                    vocabulary.update(terms)
                     if claims and claims.get(it.id):
                         self._add_claims(cur, it, claims[it.id])
                 else:
@@ -187,6 +196,7 @@ class PostgresStore:
                             "VALUES (%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING",
                             (it.id, _nul(it.source_path or ""), it.source_line or 0, _nul(it.url), _nul(it.outlet),
                              _nul(it.published)))
+            self._add_terms(cur, vocabulary)
         return BatchResult(added, dups, errs)
 
     @staticmethod
@@ -202,22 +212,49 @@ class PostgresStore:
             rows.append(tuple(_nul(v) for v in row))
         cur.executemany(f"INSERT INTO claims({_CLAIM_SQL_COLS}) VALUES ({','.join(['%s'] * len(_CLAIM_COLS))})", rows)
 
+    @staticmethod
+    def _add_terms(cur: Any, terms: Iterable[str]) -> None:
+        """Add indexed terms to the vocabulary of spelling variants, at the end of the caller's
+        transaction and in sorted order: concurrent batches then take the locks of the terms
+        they share in one order, and cannot deadlock on them."""
+        rows = sorted((t, k) for t in set(terms) if (k := term_key(t)))
+        if rows:
+            cur.execute("INSERT INTO search_terms(term, pkey) SELECT * FROM unnest(%s::text[], %s::text[]) "
+                        "ON CONFLICT DO NOTHING", ([t for t, _ in rows], [k for _, k in rows]))
+
+    def ensure_search_index(self) -> int:
+        """Index the articles the search index lacks (stores older than migration 0004, whose
+        vectors it emptied); returns how many articles were indexed. Cheap when there are none
+        (a partial index holds the unindexed articles)."""
+        return self.reindex_search(only_missing=True)
+
     def reindex_search(self, *, only_missing: bool = False, batch: int = 500) -> int:
-        """Recompute the search columns (after an upgrade or a change of the search rules)."""
+        """Index for search the articles without a search vector (``only_missing``), or all of
+        them with a fresh vocabulary (after a change of the search rules), ``batch`` articles
+        per transaction; returns how many articles were indexed."""
+        if not only_missing:
+            with self.transaction() as c:
+                c.execute("UPDATE articles SET search_vec = NULL")
+                c.execute("DELETE FROM search_terms")
         n = 0
         last = ""
         while True:
             rows = self.conn.execute(
-                f"SELECT id, title, text FROM articles WHERE id > %s {'AND search_vec IS NULL' if only_missing else ''} "
-                f"ORDER BY id LIMIT %s", (last, batch)).fetchall()
+                "SELECT id, title, text FROM articles WHERE search_vec IS NULL AND id > %s ORDER BY id LIMIT %s",
+                (last, batch)).fetchall()
             if not rows:
                 return n
             with self.transaction() as c:
                 cur = c.cursor()
+                vocabulary: set[str] = set()
                 for r in rows:
-                    cur.execute("UPDATE articles SET search_text = %s, search_vec = %s::tsvector WHERE id = %s",
-                                (*search_document(r["title"], r["text"]), r["id"]))
-            n += len(rows)
+                    vec, terms = search_document(r["title"], r["text"])
+                    cur.execute("UPDATE articles SET search_vec = %s::tsvector WHERE id = %s AND search_vec IS NULL",
+                                (vec, r["id"]))
+                    if cur.rowcount:  # 0: another process indexed it meanwhile
+                        n += 1
+                        vocabulary.update(terms)
+                self._add_terms(cur, vocabulary)
             last = rows[-1]["id"]
 
     def claims(self, *, category: str | None = None, source: str | None = None, article: str | None = None,
@@ -309,226 +346,202 @@ class PostgresStore:
             "SELECT path, line, reason, seen_at FROM ingest_errors ORDER BY id DESC LIMIT %s",
             (limit if limit is not None and limit >= 0 else None,)).fetchall()  # SQLite: LIMIT -1 is all
 
-    # ------------------------------------------------------------ search
-    def search(self, query: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
-        """Articles matching ``query``, best first.
-
-        Returns dicts with the keys ``article_id, title, outlet, published, score, snippet``.
-
-        * Every word must match (AND); ``"quoted words"`` (and hyphenated words) must be
-          adjacent, in order; ``word*`` matches words that start with ``word``.
-        * Words match in title and text whatever their spelling variant: after
-          normalisation (hamza, alef, ya, ta marbuta, diacritics, tatweel), without their
-          proclitics (``الجنود`` finds ``وجنود`` and ``للجنود``), and, as a last resort,
-          after folding the letters transliterations use for g/k/q (``بيونج يانج`` finds
-          ``وبيونغ يانغ``).
-        * ``score`` is PostgreSQL's ``ts_rank`` (normalised by document length, in [0, 1))
-          where the spelling itself and its clitic-free base weigh more than the folded
-          variant, plus 1 when every word matched by its own spelling or base, so articles
-          found only through a transliteration variant always come after.
-        * ``snippet`` is about 200 characters of the article's text around its best hit,
-          HTML-escaped, each matching word wrapped in ``<mark>``…``</mark>``; it is taken
-          from the original (not normalised) text.
-        * ``outlet`` keeps one outlet; ``date_from``/``date_to`` (inclusive ISO date
-          prefixes such as ``2026-03-17``) keep articles whose ``published`` falls in the
-          range (articles without a date are then left out).
-
-        An empty query (or one with no words) returns ``[]``.
-        """
-        q = parse_query(query)
-        if q is None:
-            return []
-        if limit < 0 or offset < 0:
-            raise ValueError("limit and offset must be >= 0")
-        where = ["search_vec @@ %(q)s::tsquery"]
-        args: dict[str, Any] = {"q": q.tsquery, "qx": q.tsquery_exact, "limit": limit, "offset": offset}
+    # ------------------------------------------------------------ pages (the REST API and web pages)
+    def article_page(self, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, rows)``: the rows of :meth:`list_articles` plus their claim counts, newest first."""
+        where, args = _date_filters("a.published", date_from, date_to)
         if outlet:
-            where.append("outlet = %(outlet)s")
-            args["outlet"] = outlet
-        if date_from:
-            where.append(f"published {_C} >= %(date_from)s")
-            args["date_from"] = date_from
-        if date_to:
-            where.append(f"left(published, %(date_to_len)s) {_C} <= %(date_to)s")
-            args["date_to"] = date_to
-            args["date_to_len"] = len(date_to)
+            where.append("a.outlet = %s")
+            args.append(_nul(outlet))
+        if ids is not None:
+            where.append("a.id = ANY(%s::text[])")
+            args.append([_nul(i) for i in ids])
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT count(*) AS n FROM articles a{cond}", args).fetchone()["n"]
         rows = self.conn.execute(
-            "SELECT id AS article_id, title, outlet, published, text, "
-            "ts_rank(search_vec, %(q)s::tsquery, 1) + CASE WHEN search_vec @@ %(qx)s::tsquery THEN 1 ELSE 0 END "
-            "AS score FROM articles WHERE " + " AND ".join(where) +
-            f" ORDER BY score DESC, coalesce(published, '') {_C} DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-            args).fetchall()
-        out = []
-        for r in rows:
-            text = r.pop("text")
-            r["score"] = round(float(r["score"]), 6)
-            r["snippet"] = make_snippet(text, q)
-            out.append(r)
-        return out
+            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.encoding, a.source_path, length(a.text) AS chars, "
+            "substr(a.text, 1, 160) AS head, (SELECT count(*) FROM sightings s WHERE s.article_id = a.id) AS sightings, "
+            f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims FROM articles a{cond} "
+            f"ORDER BY a.published IS NULL, a.published {_C} DESC, a.ingested_at {_C} DESC, a.id LIMIT %s OFFSET %s",
+            [*args, _limit(limit), _offset(offset)]).fetchall()
+        return total, rows
+
+    def claim_page(self, *, category: str | None = None, source: str | None = None, outlet: str | None = None,
+                   article: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   ids: Iterable[int] | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, rows)`` of stored claims (rows as :meth:`claims`), filtered in SQL.
+
+        ``source`` matches the normalised source text (as :meth:`claims`; the normalisation
+        is Python's, so the claims with a source are read and filtered here first); the dates
+        bound the claim's reference date, else its article's publication date (inclusive);
+        ``ids`` keeps only these claim ids. Ordered by that date (undated last), article,
+        position.
+        """
+        where, args = _date_filters("coalesce(c.ref_date, a.published)", date_from, date_to)
+        if category:
+            where.append("c.category = %s")
+            args.append(_nul(category))
+        if outlet:
+            where.append("a.outlet = %s")
+            args.append(_nul(outlet))
+        if article:
+            where.append("c.article_id = %s")
+            args.append(self.resolve_id(article))
+        if ids is not None:
+            where.append("c.id = ANY(%s::bigint[])")
+            args.append(list(ids))
+        if source:
+            from marsad.text.normalize import norm
+
+            want = norm(source)
+            cond = " AND ".join([*where, "c.source_text IS NOT NULL"])
+            keep = [r["id"] for r in self.conn.execute(
+                f"SELECT c.id, c.source_text FROM claims c JOIN articles a ON a.id = c.article_id WHERE {cond}", args)
+                if want in norm(r["source_text"])]
+            where.append("c.id = ANY(%s::bigint[])")
+            args.append(keep)
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        base = f"FROM claims c JOIN articles a ON a.id = c.article_id{cond}"
+        total = self.conn.execute(f"SELECT count(*) AS n {base}", args).fetchone()["n"]
+        rows = self.conn.execute(
+            f"SELECT c.*, a.outlet, a.published, a.title, a.source_path {base} "
+            "ORDER BY coalesce(c.ref_date, a.published) IS NULL, "
+            f"substr(coalesce(c.ref_date, a.published), 1, 10) {_C}, a.id, c.start, c.id LIMIT %s OFFSET %s",
+            [*args, _limit(limit), _offset(offset)]).fetchall()
+        return total, rows
+
+    def claim_spans(self, article_ids: Iterable[str], *, source_entity: str | None = None) -> list[dict[str, Any]]:
+        """Positions of the claims of these articles (and of claims whose source is linked to
+        ``source_entity``): id, article_id, start, end, sentence and source spans, source_entity."""
+        return self.conn.execute(
+            'SELECT id, article_id, start, "end", sentence_start, sentence_end, source_start, source_end, source_entity '
+            "FROM claims WHERE article_id = ANY(%s::text[]) OR source_entity = %s ORDER BY id",
+            ([_nul(i) for i in article_ids], _nul(source_entity))).fetchall()
+
+    def outlets(self) -> list[str]:
+        return [r["outlet"] for r in self.conn.execute(
+            f"SELECT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' GROUP BY outlet "
+            f"ORDER BY outlet {_C}")]
+
+    def claim_categories(self) -> dict[str, int]:
+        return {r["category"]: r["n"] for r in self.conn.execute(
+            "SELECT category, count(*) AS n FROM claims GROUP BY category ORDER BY 2 DESC, 1")}
+
+    # ------------------------------------------------------------ search (tsvector, migrations 0003-0004)
+    def term_variants(self, term: str, limit: int = 8) -> list[str]:
+        """Indexed terms that spell ``term`` another way (same phonetic key, one or two letters
+        apart: "بيونج" -> "بيونغ", "زيلنسكي" -> "زيلينسكي"), closest first; ``term`` excluded."""
+        key = term_key(term)
+        if not key or len(term) < 3:
+            return []
+        return pick_variants(term, (r["term"] for r in self.conn.execute(
+            "SELECT term FROM search_terms WHERE pkey = %s", (key,))), limit)
+
+    def search(self, query: str, *, outlet: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, article_ids: Iterable[str] | None = None,
+               limit: int = 20, offset: int = 0) -> SearchResult:
+        """Full-text search: every word of ``query`` (or "quoted phrase") must occur, in any
+        inflection (clitics stripped) or transliteration variant the corpus holds.
+
+        The same query rules, terms and filters as :meth:`SQLiteStore.search
+        <marsad.store.sqlite.SQLiteStore.search>` (see :mod:`marsad.store.searchterms`), and
+        the same :class:`~marsad.store.searchterms.SearchResult`: hits are dicts with ``id,
+        title, outlet, published, head, score, exact`` and ``terms`` the index terms the query
+        matched. Ranked by ``ts_rank`` (title weighs three times the body, normalised by
+        document length; ``score`` is minus the rank, so lower is better as with SQLite's
+        BM25), articles holding the words as typed (``exact``) before those found only through
+        variants. Filters: ``outlet`` (exact), ``date_from``/``date_to`` (ISO dates,
+        inclusive, on the publication date) and ``article_ids`` (only these articles).
+        Raises ``ValueError`` when the query has no searchable word.
+        """
+        self.ensure_search_index()
+        plan = plan_query(query, self.term_variants)
+        if any(len(t.encode()) > _MAX_LEXEME_BYTES for g in plan.groups for t in g):
+            return SearchResult(0, [], plan.terms)  # such a word is never indexed (PostgreSQL's limit)
+        q = tsquery_of(plan)
+        where, args = _date_filters("a.published", date_from, date_to)
+        if outlet:
+            where.append("a.outlet = %s")
+            args.append(_nul(outlet))
+        if article_ids is not None:
+            where.append("a.id = ANY(%s::text[])")
+            args.append([_nul(i) for i in article_ids])
+        cond = (" AND " + " AND ".join(where)) if where else ""
+        base = f"FROM articles a WHERE a.search_vec @@ %s::tsquery{cond}"
+        total = self.conn.execute(f"SELECT count(*) AS n {base}", [q.match, *args]).fetchone()["n"]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 160) AS head, "
+            f"-ts_rank('{_RANK_WEIGHTS}', a.search_vec, %s::tsquery, 1)::float8 AS score, "
+            f"(a.search_vec @@ %s::tsquery)::int AS exact {base} "
+            f"ORDER BY exact DESC, score, coalesce(a.published, '') {_C} DESC, a.id LIMIT %s OFFSET %s",
+            [q.match, q.exact, q.match, *args, _limit(limit), _offset(offset)]).fetchall()
+        return SearchResult(total, rows, q.terms)
 
 
-# ---------------------------------------------------------------- search terms
+def _limit(limit: int | None) -> int | None:
+    """SQLite's LIMIT: a negative limit (or none) is no limit."""
+    return limit if limit is not None and limit >= 0 else None
+
+
+def _offset(offset: int | None) -> int:
+    """SQLite's OFFSET: a negative offset is 0."""
+    return max(0, offset or 0)
+
+
+def _date_filters(col: str, date_from: Any, date_to: Any) -> tuple[list[str], list[Any]]:
+    """SQL conditions bounding the ISO date in ``col`` (inclusive; rows without a date fail),
+    as :func:`marsad.store.sqlite._date_filters`."""
+    where, args = [], []
+    if date_from:
+        where.append(f"substr({col}, 1, 10) {_C} >= %s")
+        args.append(_nul(str(date_from)[:10]))
+    if date_to:
+        where.append(f"substr({col}, 1, 10) {_C} <= %s")
+        args.append(_nul(str(date_to)[:10]))
+    return where, args
+
+
+# ---------------------------------------------------------------- search vectors
 #
-# Store-independent: the same functions build the indexed terms and the query terms, in
-# Python, so the server's text-search parser and locale never see Arabic text (lexemes go
-# to PostgreSQL as tsvector/tsquery literals; no text-search configuration is involved).
+# The terms are the SQLite store's (marsad.store.searchterms.index_terms), computed in
+# Python, so the server's text-search parser and locale never see Arabic text: lexemes go to
+# PostgreSQL as tsvector/tsquery literals, no text-search configuration is involved.
 
-# Letters that transliterations of foreign names use interchangeably for g, k and q
-# ("بيونغ"/"بيونج", "شويغو"/"شويجو", "غوغل"/"جوجل"/"قوقل"); see marsad.extract.translit,
-# whose phonetic keys put them in one class. Vowels are kept: the fold is a weak tier.
-_FOLD = str.maketrans({"ج": "ك", "غ": "ك", "ق": "ك", "گ": "ك", "چ": "ك", "ڨ": "ك", "ڤ": "ف", "پ": "ب"})
-_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
-_MAX_POS = 16383       # PostgreSQL's largest tsvector position
-_MAX_POSITIONS = 256   # positions kept per lexeme
-_MAX_LEXEME = 500      # characters; longer tokens are not indexed
+_RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.3}"  # ts_rank weights of D (text), C, B, A (title): title x3
+_MAX_POS = 16383                 # PostgreSQL's largest tsvector position: later tokens share it
+_MAX_POSITIONS = 255             # positions kept per lexeme (PostgreSQL keeps at most 256)
+_MAX_LEXEME_BYTES = 2046         # PostgreSQL's longest lexeme; longer terms are not indexed
+_MAX_VECTOR_BYTES = 1_000_000    # a tsvector holds at most 1 MB of lexemes and positions
 
 
-def fold(term: str) -> str:
-    """The transliteration-folded form of a normalised term (g/k/q letters as ``ك``)."""
-    return term.translate(_FOLD)
+def search_document(title: str | None, text: str) -> tuple[str, set[str]]:
+    """``(tsvector literal, indexed terms)`` of an article.
 
-
-def _token_terms(tok: Any) -> list[tuple[str, str]]:
-    """``(lexeme, weight)`` of one token: A the normalised word, B its base, C the folded base."""
-    if tok.kind == "punct" or len(tok.norm) > _MAX_LEXEME:
-        return []
-    out = [(tok.norm, "A")]
-    if tok.kind == "number":
-        if _GROUPED_NUMBER.fullmatch(tok.norm):
-            out.append((tok.norm.replace(",", ""), "B"))
-        return out
-    if tok.kind == "word":
-        if tok.base != tok.norm:
-            out.append((tok.base, "B"))
-        f = fold(tok.base)
-        if f != tok.base and f != tok.norm:
-            out.append((f, "C"))
-    return out
-
-
-def _quote(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def search_document(title: str | None, text: str) -> tuple[str, str]:
-    """``(search_text, tsvector literal)`` of an article.
-
-    ``search_text`` is the clitic-stripped normalised bases of the title's and text's
-    tokens, space-separated; the tsvector puts each token's tiers (see :func:`_token_terms`)
-    at the token's position, title first (positions past PostgreSQL's limit share the last).
+    Each token's index term (:func:`~marsad.store.searchterms.index_terms`) at the token's
+    position, the title's with weight A, then a gap (a phrase never spans title and text),
+    then the text's. Limits of PostgreSQL, reached only by huge articles: positions past
+    16383 share the last one (phrases there are not found), a term keeps its first 255
+    positions, and terms past 1 MB of vector are left out.
     """
-    from marsad.text.tokens import tokenize
-
-    lex: dict[str, dict[int, str]] = {}
-    bases: list[str] = []
+    lex: dict[str, list[tuple[int, str]]] = {}
+    budget = _MAX_VECTOR_BYTES
     pos = 0
-    for part in (title or "", text or ""):
-        for tok in tokenize(part):
-            terms = _token_terms(tok)
-            if not terms:
-                continue
+    for part, weight in ((title or "", "A"), (text or "", "")):
+        for term in index_terms(part):
             pos = min(pos + 1, _MAX_POS)
-            bases.append(tok.base)
-            for lexeme, w in terms:
-                slots = lex.setdefault(lexeme, {})
-                if len(slots) < _MAX_POSITIONS and min(slots.get(pos, "D"), w) == w:
-                    slots[pos] = w  # "A" < "B" < "C" < "D": keep the strongest weight
-        pos = min(pos + 1, _MAX_POS)  # a gap: a phrase never spans title and text
-    vec = " ".join(f"{_quote(k)}:" + ",".join(f"{p}{w}" for p, w in sorted(v.items())) for k, v in lex.items())
-    return " ".join(bases), vec
-
-
-@dataclass(frozen=True, slots=True)
-class SearchQuery:
-    """A parsed query: ``tsquery`` (all tiers), ``tsquery_exact`` (without the folded tier)
-    and, for highlighting, one ``(lexemes, prefixes)`` pair per query word."""
-
-    tsquery: str
-    tsquery_exact: str
-    words: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
-
-
-_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
-_QUOTES = str.maketrans({c: '"' for c in "«»“”„″"})
-
-
-def parse_query(query: str) -> SearchQuery | None:
-    """Parse a user query (see :meth:`PostgresStore.search`); ``None`` when it has no words."""
-    from marsad.text.tokens import tokenize
-
-    query = (query or "").translate(_QUOTES)  # not norm(): clitic stripping needs the hamzas
-    groups, groups_x, words = [], [], []
-    for m in _QUERY_PART.finditer(query):
-        part = m.group(1) if m.group(1) is not None else m.group(2)
-        toks = tokenize(part)
-        alts, alts_x = [], []
-        for i, tok in enumerate(toks):
-            terms = _token_terms(tok)
-            if not terms:
+            slots = lex.get(term)
+            if slots is None:
+                size = len(term.encode())
+                if size > _MAX_LEXEME_BYTES or size + 10 > budget:
+                    continue
+                budget -= size + 10
+                lex[term] = [(pos, weight)]
                 continue
-            prefix = i + 1 < len(toks) and toks[i + 1].text.startswith("*") and toks[i + 1].start == tok.end
-            star = ":*" if prefix else ""
-            lexemes = [t for t, _ in terms]
-            exact = [t for t, w in terms if w != "C"]
-            alts.append("(" + " | ".join(_quote(t) + star for t in lexemes) + ")")
-            alts_x.append("(" + " | ".join(_quote(t) + star for t in exact) + ")")
-            words.append((frozenset() if prefix else frozenset(lexemes), tuple(lexemes) if prefix else ()))
-        if alts:
-            groups.append("(" + " <-> ".join(alts) + ")")
-            groups_x.append("(" + " <-> ".join(alts_x) + ")")
-    if not groups:
-        return None
-    return SearchQuery(" & ".join(groups), " & ".join(groups_x), tuple(words))
-
-
-SNIPPET_CHARS = 200
-
-
-def make_snippet(text: str, q: SearchQuery, width: int = SNIPPET_CHARS) -> str:
-    """About ``width`` characters of ``text`` around the window with the most distinct query
-    words, HTML-escaped, the matching words wrapped in ``<mark>``…``</mark>``."""
-    from marsad.text.tokens import tokenize
-
-    hits: list[tuple[int, int, int]] = []
-    for tok in tokenize(text):
-        terms = [t for t, _ in _token_terms(tok)]
-        if not terms:
-            continue
-        for wi, (lexemes, prefixes) in enumerate(q.words):
-            if any(t in lexemes for t in terms) or any(t.startswith(p) for t in terms for p in prefixes):
-                hits.append((tok.start, tok.end, wi))
-                break
-    if not hits:
-        start, end = 0, min(len(text), width)
-    else:
-        best, best_n = 0, -1
-        for i, (s, _, _) in enumerate(hits):
-            n = len({wi for s2, _, wi in hits[i:] if s2 < s + width * 3 // 4})
-            if n > best_n:
-                best, best_n = i, n
-        s0 = hits[best][0]
-        start = max(0, s0 - width // 4)
-        end = min(len(text), start + width)
-        start = max(0, end - width) if end == len(text) else start
-    # snap to word boundaries
-    if start > 0:
-        sp = text.rfind(" ", max(0, start - 20), start + 1)
-        start = sp + 1 if sp >= 0 else start
-    if end < len(text):
-        sp = text.find(" ", end, end + 20)
-        end = sp if sp >= 0 else end
-    pieces = []
-    cur = start
-    for s, e, _ in hits:
-        if s < start or e > end:
-            continue
-        pieces.append(_esc(text[cur:s]))
-        pieces.append("<mark>" + _esc(text[s:e]) + "</mark>")
-        cur = e
-    pieces.append(_esc(text[cur:end]))
-    return ("…" if start > 0 else "") + "".join(pieces).strip() + ("…" if end < len(text) else "")
-
-
-def _esc(s: str) -> str:
-    return html.escape(re.sub(r"\s+", " ", s))
+            if len(slots) >= _MAX_POSITIONS or slots[-1][0] == pos or budget < 2:
+                continue
+            budget -= 2
+            slots.append((pos, weight))
+        pos = min(pos + 1, _MAX_POS)
+    vec = " ".join(ts_lexeme(k) + ":" + ",".join(f"{p}{w}" for p, w in v) for k, v in lex.items())
+    return vec, set(lex)

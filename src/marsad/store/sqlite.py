@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
-from itertools import product
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from marsad.records import Article, IngestError
+from marsad.store.searchterms import (  # noqa: F401  (re-exported: the search names of this module)
+    MAX_QUERY_TERMS, CompiledQuery, SearchResult, compile_query, index_term, index_terms, pick_variants, term_key)
 from marsad.text.offsets import OffsetMap
 
 __all__ = ["SQLiteStore", "BatchResult", "SearchResult", "default_db_path", "open_store", "StoreError",
@@ -367,20 +366,8 @@ class SQLiteStore:
         key = term_key(term)
         if not key or len(term) < 3:
             return []
-        from rapidfuzz.distance import Levenshtein
-
-        out = []
-        for (cand,) in self.conn.execute("SELECT term FROM search_terms WHERE pkey = ?", (key,)):
-            if cand == term or _is_latin(cand) != _is_latin(term):
-                continue
-            if min(len(cand), len(term)) <= 3 and len(cand) != len(term):
-                continue                               # "كيف" is not a spelling of "كييف"
-            if abs(len(cand) - len(term)) > 1:
-                continue
-            d = Levenshtein.distance(cand, term)
-            if d <= (1 if len(term) <= 4 else 2):
-                out.append((d, cand))
-        return [t for _, t in sorted(out)[:limit]]
+        return pick_variants(term, (cand for (cand,) in self.conn.execute(
+            "SELECT term FROM search_terms WHERE pkey = ?", (key,))), limit)
 
     def search(self, query: str, *, outlet: str | None = None, date_from: str | None = None,
                date_to: str | None = None, article_ids: Iterable[str] | None = None,
@@ -414,6 +401,7 @@ class SQLiteStore:
             [q.exact, q.match, *args, limit, offset]).fetchall()
         return SearchResult(total, [dict(r) for r in rows], q.terms)
 
+
 def _split_sql(sql: str) -> list[str]:
     """Statements of a migration file (no semicolons inside literals in our migrations)."""
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
@@ -432,109 +420,6 @@ def _date_filters(col: str, date_from: str | None, date_to: str | None) -> tuple
         args.append(str(date_to)[:10])
     return where, args
 
-# ---------------------------------------------------------------- search terms and queries
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    total: int                     # matching articles (before limit/offset)
-    hits: list[dict[str, Any]]     # id, title, outlet, published, head, score (BM25, lower is better), exact
-    terms: frozenset[str]          # every index term the query matched (the words and their variants)
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledQuery:
-    match: str                     # FTS5 expression with the variants
-    exact: str                     # FTS5 expression with the words as typed (normalised)
-    terms: frozenset[str]
-
-
-_NUM_SEP = re.compile(r"[,\u060c\u066c]")
-_NOT_TERM = re.compile(r"[^\w]|_")
-
-
-def index_term(tok: Any) -> str:
-    """The search term of one :class:`~marsad.text.tokens.Token` ("" for punctuation).
-
-    Words give their clitic-light normalised base; numbers their digits with thousands
-    separators dropped ("30،000" -> "30000", "6.8" -> "6p8"); Latin words are lower-cased
-    without accents ("Pyöngjang" -> "pyongjang", "S-400" -> "s400").
-    """
-    if tok.kind == "word":
-        return _NOT_TERM.sub("", tok.base)
-    if tok.kind == "number":
-        return _NUM_SEP.sub("", tok.norm).replace(".", "p")
-    if tok.kind == "latin":
-        import unicodedata
-
-        t = "".join(ch for ch in unicodedata.normalize("NFKD", tok.norm) if not unicodedata.combining(ch))
-        return _NOT_TERM.sub("", t.lower())
-    return ""
-
-
-def index_terms(text: str) -> list[str]:
-    """Search terms of ``text`` in order, one per token (punctuation skipped)."""
-    from marsad.text.tokens import tokenize
-
-    return [t for t in map(index_term, tokenize(text)) if t]
-
-
-@lru_cache(maxsize=200_000)
-def term_key(term: str) -> str:
-    """Phonetic key of an index term ("" for numbers and keys too short to be a name)."""
-    if term.isdigit() or len(term) < 3:
-        return ""
-    from marsad.extract.translit import name_key
-
-    k = name_key(term)
-    return k if len(k) >= 2 else ""
-
-
-def _is_latin(term: str) -> bool:
-    return term.isascii()
-
-
-def _fts_string(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
-MAX_QUERY_TERMS = 16
-_MAX_PHRASE_FORMS = 32
-
-
-def compile_query(query: str, variants=lambda t: []) -> CompiledQuery:
-    """FTS5 expressions for a user query: words are ANDed, "quoted words" form a phrase.
-
-    Every term is quoted (no FTS5 operator a user types is ever interpreted). ``variants``
-    gives other spellings of a term (see :meth:`SQLiteStore.term_variants`).
-    """
-    groups: list[list[str]] = []   # each: the terms of one word or phrase
-    for m in _QUERY_PART.finditer(query):
-        terms = index_terms(m.group(1) if m.group(1) is not None else m.group(2))
-        if terms:
-            groups.append(terms)
-    n_terms = sum(len(g) for g in groups)
-    if not n_terms:
-        raise ValueError("the query has no searchable word")
-    if n_terms > MAX_QUERY_TERMS:
-        raise ValueError(f"the query has {n_terms} words; at most {MAX_QUERY_TERMS} are searched")
-    match, exact, used = [], [], set()
-    for g in groups:
-        forms = [[t, *variants(t)] for t in g]
-        used.update(f for fs in forms for f in fs)
-        exact.append(_fts_string(" ".join(g)))
-        if len(g) == 1:
-            match.append("(" + " OR ".join(_fts_string(f) for f in forms[0]) + ")")
-            continue
-        phrases = [" ".join(g)]
-        for combo in product(*forms):           # phrase: every combination of variants, bounded
-            p = " ".join(combo)
-            if p not in phrases:
-                phrases.append(p)
-            if len(phrases) >= _MAX_PHRASE_FORMS:
-                break
-        match.append("(" + " OR ".join(_fts_string(p) for p in phrases) + ")")
-    return CompiledQuery(" AND ".join(match), " AND ".join(exact), frozenset(used))
 
 def open_store(path: str | Path | None = None) -> SQLiteStore:
     return SQLiteStore(path or default_db_path())
