@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -12,7 +11,8 @@ __all__ = ["register", "serve"]
 
 
 def serve(
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite database file (default: $MARSAD_DB or the user data folder)."),
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite database file or postgresql:// URL "
+                                                        "(default: $MARSAD_DB or the user data folder)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Anything but loopback needs $MARSAD_API_TOKEN."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
 ) -> None:
@@ -36,7 +36,7 @@ def serve(
         err.print(f"[red]error:[/red] refusing to listen on {host} without a token: set MARSAD_API_TOKEN "
                   "(uploads will need 'Authorization: Bearer <token>'), or use --host 127.0.0.1")
         raise typer.Exit(2)
-    path = db or default_db_path()
+    path = db or os.environ.get("MARSAD_DB") or default_db_path()
     try:
         app = create_app(path, token=token, allowed_hosts=None if not loopback else
                          ("127.0.0.1", "localhost", "::1", "[::1]"), warm=True)
