@@ -128,9 +128,9 @@ class CopyParams:
     link_min_shared: int = 4        # copy link: shared word 3-shingles between two sentences
     link_min_containment: float = 0.5   # ... covering this share of the shorter sentence
     near_jaccard: float = 0.5       # article shingle Jaccard from which a copy is "near"
-    trans_threshold: float = 0.28   # translation link: mean of full and entity-masked char TF-IDF cosines + bonus
-    trans_min_cosine: float = 0.18  # ... or at least this next to another link of the pair
-    anchor_bonus: float = 0.05      # per shared number (not a year), at most two counted
+    trans_threshold: float = 0.34   # translation link: mean of full and entity-masked char TF-IDF cosines + bonus
+    trans_min_cosine: float = 0.18  # ... or at least this next to a stronger translation link of the pair
+    anchor_bonus: float = 0.05      # per shared specific entity or number, at most two counted
     min_sentence_words: int = 5     # shorter sentences (headers, "سي إن إن") never link as translations
     seed: int = 1
 
@@ -174,14 +174,10 @@ def _tables() -> _Tables:
     n = 0x10000
     mapped = np.arange(n, dtype=np.uint32)
     delete = np.zeros(n, dtype=bool)
-    for cp in range(n):
-        if 0xD800 <= cp < 0xE000:
-            continue
-        ch = chr(cp)
-        nk = unicodedata.normalize("NFKC", ch)
-        if nk == ch and cp < 0x80 and not ("A" <= ch <= "Z"):
-            continue
-        out = norm(ch)
+    cps = [cp for cp in range(1, n) if not 0xD800 <= cp < 0xE000]
+    outs = norm("\x00".join(chr(cp) for cp in cps)).split("\x00")   # one call, then split per character
+    assert len(outs) == len(cps)
+    for cp, out in zip(cps, outs):
         if out == "":
             delete[cp] = True
         elif len(out) == 1:
@@ -522,8 +518,8 @@ class _Prepared:
     sent_nsh: np.ndarray              # distinct shingles per sentence
     all_sh: np.ndarray                # sorted unique shingles of the whole article
     sent_words: np.ndarray            # words per sentence
-    anchors: list | None = None       # entity spans (translation verification)
-    numbers: list | None = None       # per sentence: number values
+    anchors: list | None = None       # entity mentions (start, end, entry id), for translations
+    numbers: list | None = None       # per sentence: anchors (entity ids, number values)
 
 
 def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
@@ -609,12 +605,11 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     * the *masked* cosine, on the same sentences with every entity mention blanked, so that
       two sentences sharing only "North Korea", "Russia" and a minister score low;
 
-    plus ``anchor_bonus`` for each number (not a year) both sentences state, two at most. Only
+    plus ``anchor_bonus`` for each gazetteer entity or number (not a year) both sentences state
+    and at most two sentences of each article state, two at most. Only
     mutual best matches link: at ``trans_threshold``, or down to ``trans_min_cosine`` next to
     another link of the pair (see :func:`_keep_translation`).
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     ia = [i for i, n in enumerate(pa.sent_words) if n >= params.min_sentence_words and i not in taken_a]
     ib = [j for j, n in enumerate(pb.sent_words) if n >= params.min_sentence_words and j not in taken_b]
     rank_a = {i: r for r, i in enumerate(ia)}
@@ -625,17 +620,9 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     full = [norm(pa.sents[i].text) for i in ia] + [norm(pb.sents[j].text) for j in ib]
     masked = [norm(_blank(pa.text, ea, pa.sents[i].start, pa.sents[i].end)) for i in ia] \
         + [norm(_blank(pb.text, eb, pb.sents[j].start, pb.sents[j].end)) for j in ib]
-    sims = []
-    for docs in (full, masked):
-        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False)
-        try:
-            x = vec.fit_transform(docs)
-        except ValueError:          # nothing but very short tokens
-            sims.append(np.zeros((len(ia), len(ib))))
-            continue
-        sims.append((x[: len(ia)] @ x[len(ia):].T).toarray())
+    sims = [_tfidf_cosines(full, len(ia)), _tfidf_cosines(masked, len(ia))]
     score = (sims[0] + sims[1]) / 2
-    na, nb = _number_anchors(pa), _number_anchors(pb)
+    na, nb = _specific(_sentence_anchors(pa, mentions_a), ia), _specific(_sentence_anchors(pb, mentions_b), ib)
     for r, i in enumerate(ia):
         if not na[i]:
             continue
@@ -651,14 +638,59 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     return out, rank_a, rank_b
 
 
+def _char_grams(text: str) -> list[str]:
+    """Character 3-5-grams inside words padded with a space, as scikit-learn's ``char_wb``."""
+    out = []
+    for w in text.split():
+        w = f" {w} "
+        for n in (3, 4, 5):
+            out.extend(w[i:i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def _tfidf_cosines(docs: list[str], n_a: int) -> np.ndarray:
+    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` over TF-IDF char n-gram vectors.
+
+    The weighting is scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+    sublinear_tf=True)`` (smooth IDF, L2 norm), written out because importing scikit-learn
+    (and SciPy with it) costs three seconds, far more than the few sentences compared here.
+    """
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, d in enumerate(docs):
+        counts: dict[int, int] = {}
+        for g in _char_grams(d):
+            k = vocab.setdefault(g, len(vocab))
+            counts[k] = counts.get(k, 0) + 1
+        rows.extend([r] * len(counts))
+        cols.extend(counts)
+        vals.extend(counts.values())
+    from scipy.sparse import csr_matrix   # SciPy's sparse module alone imports fast
+
+    r = np.array(rows, dtype=np.int64)
+    c = np.array(cols, dtype=np.int64)
+    v = 1.0 + np.log(np.array(vals, dtype=float)) if vals else np.zeros(0)
+    df = np.bincount(c, minlength=len(vocab))
+    v = v * (np.log((1 + len(docs)) / (1 + df[c])) + 1.0)
+    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=len(docs)))
+    v = v / np.where(norms[r] > 0, norms[r], 1.0)
+    m = csr_matrix((v, (r, c)), shape=(len(docs), max(1, len(vocab))))
+    return (m[:n_a] @ m[n_a:].T).toarray()
+
+
+def _mentions(p: _Prepared, mentions: Sequence | None) -> Sequence:
+    if mentions is None:
+        from marsad.extract.entities import find_mentions
+
+        mentions = find_mentions(p.text, use_ner=False)
+    return mentions
+
+
 def _entity_spans(p: _Prepared, mentions: Sequence | None) -> list[tuple[int, int]]:
     if p.anchors is None:
-        if mentions is None:
-            from marsad.extract.entities import find_mentions
-
-            mentions = find_mentions(p.text, use_ner=False)
-        p.anchors = [(m.start, m.end) for m in mentions]
-    return p.anchors
+        ms = _mentions(p, mentions)
+        p.anchors = [(m.start, m.end, m.entry_id) for m in ms]
+    return [(s, e) for s, e, _ in p.anchors]
 
 
 def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
@@ -676,22 +708,39 @@ def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str
     return "".join(parts)
 
 
-def _number_anchors(p: _Prepared) -> list[frozenset]:
-    """Per sentence: the values of the numbers it states (years, ordinals, dates left out)."""
-    if getattr(p, "numbers", None) is not None:
+def _sentence_anchors(p: _Prepared, mentions: Sequence | None) -> list[frozenset]:
+    """Per sentence: gazetteer entities (by id) and number values it states (not years or dates)."""
+    if p.numbers is not None:
         return p.numbers
     from marsad.text.numbers import find_numbers
 
+    _entity_spans(p, mentions)
     starts = np.array([s.start for s in p.sents], dtype=np.int64)
     sets: list[set] = [set() for _ in p.sents]
+
+    def put(pos: int, item: Any) -> None:
+        i = int(np.searchsorted(starts, pos, side="right")) - 1
+        if 0 <= i < len(sets) and pos < p.sents[i].end:
+            sets[i].add(item)
+
+    for s, _, eid in p.anchors or ():
+        if eid:
+            put(s, ("e", eid))
     for nm in find_numbers(p.text):
         if nm.type in ("year", "ordinal", "date_part", "other") or nm.value_min is None:
             continue
-        i = int(np.searchsorted(starts, nm.start, side="right")) - 1
-        if 0 <= i < len(sets) and nm.start < p.sents[i].end:
-            sets[i].add((float(nm.value_min), float(nm.value_max) if nm.value_max is not None else None))
-    p.numbers = [frozenset(s) for s in sets]
+        put(nm.start, ("n", float(nm.value_min), float(nm.value_max) if nm.value_max is not None else None))
+    p.numbers = [frozenset(x) for x in sets]
     return p.numbers
+
+
+def _specific(anchors: list[frozenset], idx: list[int]) -> dict[int, frozenset]:
+    """Anchors stated by at most two of the sentences ``idx``: a story's main actors tie nothing."""
+    count: dict = {}
+    for i in idx:
+        for x in anchors[i]:
+            count[x] = count.get(x, 0) + 1
+    return {i: frozenset(x for x in anchors[i] if count[x] <= 2) for i in idx}
 
 
 def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[tuple[int, int, float, float]],
@@ -716,7 +765,7 @@ def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[t
     while changed:
         changed = False
         for ln in weak:
-            if ln not in kept and (any(near(ln, o, True) for o in kept) or any(near(ln, o, False) for o in copies)):
+            if ln not in kept and any(near(ln, o, True) for o in kept):
                 kept.append(ln)
                 changed = True
     return kept
@@ -838,8 +887,180 @@ def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(
         cp = _compare_prepared(cache.get(i), cache.get(j), params, trans, mget(i), mget(j))
         if cp is not None:
             out[(cp.a, cp.b)] = cp
-    by_id: dict[str, list[str]] = {}
-    for a in arts:
-        by_id.setdefault(a.id, [])
-    # identical ids are one text: nothing to report between them, and they share the pairs above
     return [out[k] for k in sorted(out)]
+
+
+# ------------------------------------------------------------------ incremental index
+
+class _KeyStore:
+    """Bucket keys -> owners, as sorted numpy runs merged like a log-structured tree.
+
+    New keys wait in a small unsorted buffer; a full buffer becomes a sorted run, and the last
+    two runs are merged while the newer is at least half the size of the older, so there are
+    O(log n) runs and every key is merged O(log n) times. A query is one binary search per run.
+    """
+
+    BUFFER = 8192
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self.buf_k: list[np.ndarray] = []
+        self.buf_o: list[np.ndarray] = []
+        self.buf_n = 0
+
+    def add(self, keys: np.ndarray, owner: int) -> None:
+        if not len(keys):
+            return
+        self.buf_k.append(keys)
+        self.buf_o.append(np.full(len(keys), owner, dtype=np.int32))
+        self.buf_n += len(keys)
+        if self.buf_n >= self.BUFFER:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.buf_n:
+            return
+        k = np.concatenate(self.buf_k)
+        o = np.concatenate(self.buf_o)
+        order = np.argsort(k, kind="stable")
+        self.runs.append((k[order], o[order]))
+        self.buf_k, self.buf_o, self.buf_n = [], [], 0
+        while len(self.runs) >= 2 and len(self.runs[-1][0]) * 2 >= len(self.runs[-2][0]):
+            (k2, o2), (k1, o1) = self.runs.pop(), self.runs.pop()
+            k, o = np.concatenate([k1, k2]), np.concatenate([o1, o2])
+            order = np.argsort(k, kind="stable")
+            self.runs.append((k[order], o[order]))
+
+    def query(self, keys: np.ndarray, max_bucket: int) -> dict[int, int]:
+        """Owners sharing each key, counted over the (distinct) keys; crowded buckets skipped."""
+        keys = np.unique(keys)
+        found: list[tuple[np.ndarray, np.ndarray]] = []       # (key index, owner)
+        sizes = np.zeros(len(keys), dtype=np.int64)
+        for rk, ro in self.runs:
+            lo = np.searchsorted(rk, keys, "left")
+            hi = np.searchsorted(rk, keys, "right")
+            n = hi - lo
+            if n.any():
+                sizes += n
+                qi = np.repeat(np.arange(len(keys)), n)
+                at = np.repeat(lo, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+                found.append((qi, ro[at]))
+        if self.buf_n:
+            bk, bo = np.concatenate(self.buf_k), np.concatenate(self.buf_o)
+            hit = np.isin(bk, keys)
+            if hit.any():
+                qi = np.searchsorted(keys, bk[hit])
+                np.add.at(sizes, qi, 1)
+                found.append((qi, bo[hit]))
+        if not found:
+            return {}
+        qi = np.concatenate([f[0] for f in found])
+        ow = np.concatenate([f[1] for f in found]).astype(np.int64)
+        ok = sizes[qi] <= max_bucket
+        pairs = np.unique(qi[ok] * (1 << 32) + ow[ok])      # one hit per (key, owner)
+        owners, hits = np.unique(pairs & 0xFFFFFFFF, return_counts=True)
+        return {int(o): int(h) for o, h in zip(owners, hits)}
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        self._flush()
+        while len(self.runs) >= 2:
+            (k2, o2), (k1, o1) = self.runs.pop(), self.runs.pop()
+            k, o = np.concatenate([k1, k2]), np.concatenate([o1, o2])
+            order = np.argsort(k, kind="stable")
+            self.runs.append((k[order], o[order]))
+        if not self.runs:
+            return np.zeros(0, _U64), np.zeros(0, np.int32)
+        return self.runs[0]
+
+    @classmethod
+    def from_arrays(cls, k: np.ndarray, o: np.ndarray) -> "_KeyStore":
+        st = cls()
+        if len(k):
+            st.runs = [(k.astype(_U64), o.astype(np.int32))]
+        return st
+
+
+class CopyIndex:
+    """Incremental copy/translation candidates, for ingest time.
+
+    ``add(article)`` returns the already indexed articles that share LSH buckets with it
+    (:class:`Candidate`, both views), then indexes it; verify a candidate with
+    :func:`compare`. The index keeps only bucket keys and ids, never text. Its state is one
+    ``bytes`` value: ``CopyIndex.from_bytes(idx.to_bytes())`` answers as ``idx`` does.
+
+    Example:
+        >>> idx = CopyIndex()                                   # doctest: +SKIP
+        >>> for art in articles:                                # doctest: +SKIP
+        ...     for cand in idx.add(art):
+        ...         pair = compare(art, store.get(cand.id))
+    """
+
+    VERSION = 1
+
+    def __init__(self, params: CopyParams = CopyParams()) -> None:
+        self.params = params
+        self.ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._copy = _KeyStore()
+        self._trans = _KeyStore()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._pos
+
+    def _keys(self, article: Article) -> tuple[np.ndarray, np.ndarray]:
+        return _unit_keys(_featurize([article.text])[0], self.params)
+
+    def _candidates(self, kc: np.ndarray, kt: np.ndarray, skip: int | None = None) -> list[Candidate]:
+        out: dict[str, Candidate] = {}
+        for view, store, keys, need in (("copy", self._copy, kc, 1),
+                                         ("translation", self._trans, kt, self.params.min_trans_hits)):
+            for owner, hits in store.query(keys, self.params.max_bucket).items():
+                if owner == skip or hits < need:
+                    continue
+                oid = self.ids[owner]
+                if oid not in out:          # the copy view is the stronger evidence
+                    out[oid] = Candidate(oid, view, hits)
+        return sorted(out.values(), key=lambda c: (c.view != "copy", -c.hits, c.id))
+
+    def query(self, article: Article) -> list[Candidate]:
+        """Candidates for ``article`` without indexing it."""
+        kc, kt = self._keys(article)
+        return self._candidates(kc, kt, self._pos.get(article.id))
+
+    def add(self, article: Article) -> list[Candidate]:
+        """Candidates among the articles indexed so far, then index ``article`` (once per id)."""
+        kc, kt = self._keys(article)
+        if article.id in self._pos:
+            return self._candidates(kc, kt, self._pos[article.id])
+        cands = self._candidates(kc, kt)
+        owner = len(self.ids)
+        self.ids.append(article.id)
+        self._pos[article.id] = owner
+        self._copy.add(kc, owner)
+        self._trans.add(kt, owner)
+        return cands
+
+    def to_bytes(self) -> bytes:
+        kc, oc = self._copy.arrays()
+        kt, ot = self._trans.arrays()
+        meta = json.dumps({"version": self.VERSION, "params": self.params.to_dict(), "ids": self.ids})
+        buf = io.BytesIO()
+        np.savez_compressed(buf, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                            kc=kc, oc=oc, kt=kt, ot=ot)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "CopyIndex":
+        z = np.load(io.BytesIO(data), allow_pickle=False)
+        meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        if meta.get("version") != cls.VERSION:
+            raise ValueError(f"copy index version {meta.get('version')} (expected {cls.VERSION})")
+        idx = cls(CopyParams(**meta["params"]))
+        idx.ids = list(meta["ids"])
+        idx._pos = {i: n for n, i in enumerate(idx.ids)}
+        idx._copy = _KeyStore.from_arrays(z["kc"], z["oc"])
+        idx._trans = _KeyStore.from_arrays(z["kt"], z["ot"])
+        return idx
