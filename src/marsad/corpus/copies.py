@@ -1,0 +1,1087 @@
+"""Which reports copy each other: exact, near and partial copies, and re-translations, passage by passage.
+
+Two views of every article, both cut into *units* (sentences, cut cheaply at ``. ! ? …`` before
+a space and at line breaks):
+
+* the **copy view**: the set of word 3-shingles of each unit, over normalised words
+  (:func:`marsad.text.normalize.norm` rules: diacritics, tatweel, alef/ya/ta-marbuta variants,
+  digits, lower-case Latin);
+* the **translation view**: the set of *content stems* of each unit (normalised words of three
+  letters or more, a leading article ``ال`` with its proclitic ``و ف ب ك ل`` and a trailing
+  ``ة``/``ات``/``ين``/``ون``/``ان`` cut off, function words dropped). Two Arabic translations of
+  one English sentence use different words and word order, but keep its names, numbers and
+  most content roots, so their stem sets still overlap.
+
+Each unit gets a MinHash signature; LSH banding (the scheme of datasketch's ``MinHashLSH``,
+b bands of r rows) turns signatures into bucket keys, and two articles that share a bucket in
+either view are a *candidate pair*. Candidates are then checked with exact, explainable
+measures on the real sentences (:func:`marsad.text.sentences.split_sentences`):
+
+* **copy links**: sentences sharing at least ``link_min_shared`` word 3-shingles that cover at
+  least ``link_min_containment`` of the shorter sentence; runs of consecutive linked sentences
+  become one :class:`PassageLink` (kind ``"copy"``). A shared stock phrase ("قالت وكالة الأنباء
+  الرسمية إن") is a few shingles of longer, different sentences, so it never links;
+* **translation links** (sentences not already copy-linked): cosine of TF-IDF vectors over
+  character 3–5-grams of the normalised sentences (IDF fitted on the sentences of the two
+  articles, so the comparison of a pair never depends on the rest of the corpus), plus a bonus
+  for named entities and numbers the two sentences share; a link needs a score of at least
+  ``trans_threshold`` and the two sentences must be each other's best match.
+
+The article-level kind of a :class:`CopyPair`:
+
+* ``"exact"``: the same sequence of normalised words;
+* ``"near"``: word-shingle Jaccard of the whole articles ≥ ``near_jaccard`` (a copy with edits,
+  a new headline or a paragraph more or less);
+* ``"partial"``: some passages copied, the rest different;
+* ``"translation"``: passages linked only by the translation similarity.
+
+Why the MinHash is computed here and not by datasketch: datasketch's ``MinHash`` hashes every
+shingle with SHA-1 in Python and permutes one article at a time (about 900 articles/s here);
+normalising with ``str.translate`` and splitting words in Python alone would take over 50 s
+for 100k articles of 3 KB. Here a whole batch of articles is one numpy array of code points:
+normalisation is a table look-up, words, stems and units are found with vector operations, and
+the permutations (``(a·x + b) >> 32``, the multiply-add-shift family) are applied to all
+shingles of the batch at once, one permutation at a time, then reduced per unit with
+``np.minimum.reduceat``. Banding and bucketing are vectorised too (one sort of packed
+``key|owner`` integers). ``bench/copies_bench.py`` compares this with datasketch and rensa on
+the same articles and checks that they give the same pairs.
+
+The incremental :class:`CopyIndex` (ingest time) keeps the bucket keys in sorted numpy runs
+merged like a log-structured tree, so adding one article costs a few binary searches, and its
+state is a single ``bytes`` value (:meth:`CopyIndex.to_bytes`) a store can persist.
+
+Limits: text in characters outside the Basic Multilingual Plane (emoji) separates words;
+presentation-form ligatures that NFKC expands to two letters (``ﻻ``) are kept as one
+character; a unit (sentence) with fewer than ``min_unit_shingles`` shingles or
+``min_unit_stems`` stems is not indexed (it can still be part of a verified passage).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import unicodedata
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from marsad.records import Article
+from marsad.text.normalize import norm
+from marsad.text.sentences import split_sentences
+
+__all__ = [
+    "PassageLink", "CopyPair", "CopyParams", "Candidate", "CopyIndex", "find_copies", "compare",
+    "minhash_signatures", "article_shingles",
+]
+
+_U64 = np.uint64
+
+
+# ------------------------------------------------------------------ records
+
+@dataclass(frozen=True, slots=True)
+class PassageLink:
+    """A passage of article ``a`` repeating a passage of article ``b``; offsets index ``Article.text``."""
+
+    a: str
+    a_start: int
+    a_end: int
+    b: str
+    b_start: int
+    b_end: int
+    kind: str          # "copy" | "translation"
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPair:
+    """Two articles of which one repeats the other (``a < b`` as strings)."""
+
+    a: str
+    b: str
+    kind: str          # "exact" | "near" | "partial" | "translation"
+    score: float       # exact/near/partial: word-shingle Jaccard of the articles; translation: mean link score
+    passages: tuple[PassageLink, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "kind": self.kind, "score": self.score,
+                "passages": [p.to_dict() for p in self.passages]}
+
+
+@dataclass(frozen=True, slots=True)
+class CopyParams:
+    """All thresholds in one place; the defaults were tuned on tests/data/corpus and the seeds."""
+
+    num_perm: int = 64              # MinHash permutations per unit
+    copy_bands: int = 16            # copy view: 16 bands x 4 rows, 50% point at Jaccard ~0.50
+    trans_bands: int = 32           # translation view: 32 bands x 2 rows, 50% point at Jaccard ~0.15
+    min_unit_shingles: int = 4      # units with fewer word 3-shingles are not indexed (copy view)
+    min_unit_stems: int = 4         # units with fewer content stems are not indexed (translation view)
+    max_bucket: int = 200           # a bucket shared by more articles is a stock phrase: ignored
+    min_trans_hits: int = 2         # translation candidates need this many colliding (unit, band) keys
+    link_min_shared: int = 4        # copy link: shared word 3-shingles between two sentences
+    link_min_containment: float = 0.5   # ... covering this share of the shorter sentence
+    near_jaccard: float = 0.5       # article shingle Jaccard from which a copy is "near"
+    trans_threshold: float = 0.34   # translation link: mean of full and entity-masked char TF-IDF cosines + bonus
+    trans_min_cosine: float = 0.18  # ... or at least this next to a stronger translation link of the pair
+    anchor_bonus: float = 0.05      # per shared specific entity or number, at most two counted
+    min_sentence_words: int = 5     # shorter sentences (headers, "سي إن إن") never link as translations
+    seed: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An already indexed article sharing LSH buckets with the one just added."""
+
+    id: str
+    view: str          # "copy" | "translation"
+    hits: int          # colliding (unit, band) keys
+
+
+# ------------------------------------------------------------------ vectorised text features
+
+_STOPWORDS = (
+    "في من على الى إلى عن مع ان أن إن كان كانت قد لقد لم لن لا ما ماذا هذا هذه ذلك تلك التي الذي الذين "
+    "اللذين اللتين هو هي هم هن نحن انه أنه إنه انها أنها إنها بين حتى بعد قبل عند منذ خلال حول ضد دون "
+    "او أو ثم كما لكن بل اي أي كل بعض غير ايضا أيضا حيث وقد فقد وقال قال قالت وقالت وفي ومن وعلى "
+    "الا إلا اذا إذا لدى ولا وما وهو وهي عليه عليها فيه فيها منه منها اليه إليه لها له بها به يوم "
+    "وأن وإن فإن بأن لأن كذلك هناك هنا وكان ولم وأضاف اضاف أضاف"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    mapped: np.ndarray      # code point -> normalised code point
+    delete: np.ndarray      # code point -> removed by normalisation (diacritics, tatweel, marks)
+    word: np.ndarray        # normalised code point -> letter or digit
+    term: np.ndarray        # normalised code point -> sentence terminator
+    space: np.ndarray       # normalised code point -> whitespace or the document separator
+    stop: np.ndarray        # sorted word hashes of the stop words
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Look-up tables over the Basic Multilingual Plane, built once from :func:`norm` itself."""
+    n = 0x10000
+    mapped = np.arange(n, dtype=np.uint32)
+    delete = np.zeros(n, dtype=bool)
+    cps = [cp for cp in range(1, n) if not 0xD800 <= cp < 0xE000]
+    outs = norm("\x00".join(chr(cp) for cp in cps)).split("\x00")   # one call, then split per character
+    assert len(outs) == len(cps)
+    for cp, out in zip(cps, outs):
+        if out == "":
+            delete[cp] = True
+        elif len(out) == 1:
+            mapped[cp] = ord(out)
+    chars = [chr(c) if not (0xD800 <= c < 0xE000) else " " for c in range(n)]
+    word = np.array([c.isalnum() for c in chars], dtype=bool)
+    term = np.zeros(n, dtype=bool)
+    for c in ".!?\u2026\u06d4\u061f":
+        term[ord(c)] = True
+    space = np.array([c.isspace() for c in chars], dtype=bool)
+    space[0] = True
+    stop = np.unique(_word_hashes_py(norm(_STOPWORDS).split()))
+    return _Tables(mapped, delete, word, term, space, stop)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser, element-wise (arithmetic wraps modulo 2**64)."""
+    x = x ^ (x >> _U64(30))
+    x = x * _U64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U64(27))
+    x = x * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
+
+
+_P = _U64(0x100000001B3)          # FNV prime: the polynomial base of word hashes
+_MAXLEN = 24                       # letters hashed per word (longer words: first 24 + length)
+
+
+def _poly_hash(c: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Hash of ``c[start:start+length]`` for every word at once (one vector step per letter)."""
+    h = np.zeros(len(start), dtype=_U64)
+    if len(start) == 0:
+        return h
+    ln = np.minimum(length, _MAXLEN)
+    top = int(ln.max())
+    for j in range(top):
+        live = ln > j
+        idx = np.where(live, start + j, 0)
+        h = np.where(live, h * _P + c[idx].astype(_U64), h)
+    return _mix(h ^ (length.astype(_U64) << _U64(56)))
+
+
+def _word_hashes_py(words: Iterable[str]) -> np.ndarray:
+    """:func:`_poly_hash` of already normalised words given as strings (stop words, tests)."""
+    ws = [w for w in words if w]
+    if not ws:
+        return np.zeros(0, dtype=_U64)
+    cps = np.frombuffer("".join(ws).encode("utf-32-le"), dtype=np.uint32)
+    lens = np.array([len(w) for w in ws], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    return _poly_hash(cps, starts, lens)
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Words of one text: offsets into the text, hashes, stems, and cheap sentence units."""
+
+    n_chars: int
+    start: np.ndarray       # int64, word start offsets
+    end: np.ndarray         # int64, word end offsets
+    word: np.ndarray        # uint64 word hashes (normalised word)
+    stem: np.ndarray        # uint64 stem hashes
+    content: np.ndarray     # bool: the stem counts for the translation view
+    unit: np.ndarray        # int64 unit (cheap sentence) index of each word, from 0
+
+
+_ALEF, _LAM = ord("ا"), ord("ل")
+
+
+def _featurize(texts: Sequence[str]) -> list[_Doc]:
+    """Words, stems and units of many texts in one pass of numpy operations."""
+    t = _tables()
+    if not texts:
+        return []
+    lens = np.array([len(x) for x in texts], dtype=np.int64)
+    joined = "\x00".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cp = np.where(cp > 0xFFFF, 0x20, cp)
+    keep = ~t.delete[cp]
+    pos = np.flatnonzero(keep)
+    c = t.mapped[cp[pos]]
+    n = len(c)
+    doc_start = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])     # in joined
+    isw = t.word[c]
+    edge = np.diff(np.concatenate([[0], isw.view(np.int8), [0]]).astype(np.int8))
+    ws = np.flatnonzero(edge == 1)
+    we = np.flatnonzero(edge == -1)
+    wl = we - ws
+    cpad = np.concatenate([c, np.zeros(4, dtype=np.uint32)])
+    word_h = _poly_hash(cpad, ws, wl)
+    # stems: one article layer (ال, with و ف ب ك before it, or لل) and one suffix layer off
+    c0, c1, c2 = cpad[ws], cpad[ws + 1], cpad[ws + 2]
+    pre = np.zeros(len(ws), dtype=np.int64)
+    art = (c0 == _ALEF) & (c1 == _LAM) & (wl >= 5)
+    art3 = np.isin(c0, [ord("و"), ord("ف"), ord("ب"), ord("ك")]) & (c1 == _ALEF) & (c2 == _LAM) & (wl >= 6)
+    lil = (c0 == _LAM) & (c1 == _LAM) & (wl >= 5)
+    wlil = (c0 == ord("و")) & (c1 == _LAM) & (c2 == _LAM) & (wl >= 6)
+    pre = np.where(art | lil, 2, pre)
+    pre = np.where(art3 | wlil, 3, pre)
+    last, last2 = cpad[np.maximum(we - 1, 0)], cpad[np.maximum(we - 2, 0)]
+    rem = wl - pre
+    suf = np.where((last == ord("ه")) & (rem >= 4), 1, 0)
+    two = ((last2 == ord("ا")) & (last == ord("ت"))) | ((last2 == ord("ي")) & (last == ord("ن"))) \
+        | ((last2 == ord("و")) & (last == ord("ن"))) | ((last2 == ord("ا")) & (last == ord("ن")))
+    suf = np.where(two & (rem >= 5), 2, suf)
+    stem_h = _poly_hash(cpad, ws + pre, wl - pre - suf)
+    isdigit = (c0 >= ord("0")) & (c0 <= ord("9"))
+    content = ((wl - pre - suf >= 3) | (isdigit & (wl >= 2))) & ~np.isin(word_h, t.stop)
+    # units: a terminator followed by a space, a line break, or the document separator
+    nxt = np.concatenate([c[1:], [0]])
+    brk = (t.term[c] & t.space[nxt]) | (c == 10) | (c == 13) | (c == 0) | (c == 0x2029)
+    ucount = np.cumsum(brk)
+    unit_g = ucount[ws]
+    # words -> documents; offsets back into each text
+    doc_c = np.searchsorted(pos, doc_start)           # first compact index of each document
+    wdoc = np.searchsorted(doc_c, ws, side="right") - 1
+    wstart = pos[ws] - doc_start[wdoc]
+    wend = pos[we - 1] + 1 - doc_start[wdoc]
+    bounds = np.searchsorted(wdoc, np.arange(len(texts) + 1))
+    out = []
+    for i in range(len(texts)):
+        s, e = bounds[i], bounds[i + 1]
+        u = unit_g[s:e]
+        out.append(_Doc(int(lens[i]), wstart[s:e], wend[s:e], word_h[s:e], stem_h[s:e], content[s:e],
+                        (u - u[0]) if e > s else u))
+    return out
+
+
+def _shingles(words: np.ndarray, unit: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Word k-shingle hashes inside units, and the unit of each (shingles never cross units)."""
+    if len(words) < k:
+        return np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.int64)
+    h = words[: len(words) - k + 1] * _U64(0x9E3779B97F4A7C15)
+    for j in range(1, k):
+        h = h + words[j: len(words) - k + 1 + j] * _U64(((0xC2B2AE3D27D4EB4F * j) | 1) & 0xFFFFFFFFFFFFFFFF)
+    same = unit[: len(unit) - k + 1] == unit[k - 1:]
+    return _mix(h)[same], unit[: len(unit) - k + 1][same]
+
+
+def article_shingles(text: str) -> np.ndarray:
+    """Sorted unique word 3-shingle hashes of a text (the sets the copy view compares)."""
+    d = _featurize([text])[0]
+    return np.unique(_shingles(d.word, d.unit)[0])
+
+
+# ------------------------------------------------------------------ MinHash and banding
+
+@lru_cache(maxsize=8)
+def _perms(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 2**32, num_perm, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
+    b = rng.integers(0, 2**32, num_perm, dtype=np.uint64).astype(np.uint32)
+    return a, b
+
+
+_BLOCK = 1 << 16      # values per block: the block and its hashes stay in the CPU cache
+
+
+def minhash_signatures(values: np.ndarray, seg_starts: np.ndarray, num_perm: int = 64, seed: int = 1) -> np.ndarray:
+    """MinHash of consecutive segments of ``values`` (uint64 hashes): ``(n_segments, num_perm)`` uint32.
+
+    Segment ``i`` is ``values[seg_starts[i]:seg_starts[i+1]]`` (the last runs to the end);
+    segments must not be empty. The values are already well-mixed hashes, so permutation
+    ``p`` is the bijection ``x -> a_p * x + b_p (mod 2**32)`` (``a_p`` odd) of their high 32
+    bits: on random inputs its minima estimate Jaccard with the binomial error of an ideal
+    MinHash (checked in the tests and the benchmark). Whole segments are processed in blocks
+    of about 65,536 values, one permutation at a time (``np.minimum.reduceat``), which keeps
+    the work in the CPU cache: 4x faster than permuting the whole array in 64-bit arithmetic.
+    """
+    a, b = _perms(num_perm, seed)
+    n_seg = len(seg_starts)
+    out = np.empty((num_perm, n_seg), dtype=np.uint32)
+    if n_seg == 0:
+        return out.T
+    x = (values >> _U64(32)).astype(np.uint32)
+    starts = np.asarray(seg_starts, dtype=np.int64)
+    ends = np.append(starts[1:], len(x))
+    cuts = np.unique(np.concatenate([[0], np.searchsorted(starts, np.arange(_BLOCK, len(x), _BLOCK)), [n_seg]]))
+    for i in range(len(cuts) - 1):
+        s0, s1 = int(cuts[i]), int(cuts[i + 1])
+        if s0 == s1:
+            continue
+        lo, hi = int(starts[s0]), int(ends[s1 - 1])
+        xb = x[lo:hi]
+        st = starts[s0:s1] - lo
+        h = np.empty_like(xb)
+        for p in range(num_perm):
+            np.multiply(xb, a[p], out=h)
+            np.add(h, b[p], out=h)
+            out[p, s0:s1] = np.minimum.reduceat(h, st)
+    return out.T
+
+
+def _band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
+    """``(n, bands)`` uint64 bucket keys: band ``i`` hashes rows ``i*r .. i*r+r-1``."""
+    n, p = sig.shape
+    r = p // bands
+    keys = np.empty((n, bands), dtype=_U64)
+    s64 = sig.astype(_U64)
+    for i in range(bands):
+        acc = np.full(n, (0x2545F4914F6CDD1D * (i + 1)) & 0xFFFFFFFFFFFFFFFF, dtype=_U64)
+        for j in range(r):
+            acc = _mix(acc ^ s64[:, i * r + j])
+        keys[:, i] = acc
+    return keys
+
+
+def _unit_keys(doc: _Doc, params: CopyParams) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket keys of one document's units: (copy view keys, translation view keys), flat."""
+    sig_c, sig_t = _unit_signatures([doc], params)
+    return (_band_keys(sig_c[0], params.copy_bands).ravel(), _band_keys(sig_t[0], params.trans_bands).ravel())
+
+
+def _segments(values: np.ndarray, unit: np.ndarray, min_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Values of units with at least ``min_size`` distinct values, and their segment starts."""
+    if len(values) == 0:
+        return values, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], unit[1:] != unit[:-1]]))
+    sizes = np.diff(np.append(starts, len(values)))
+    ok = sizes >= min_size
+    if ok.all():
+        return values, starts
+    keep = np.repeat(ok, sizes)
+    v = values[keep]
+    sz = sizes[ok]
+    return v, np.concatenate([[0], np.cumsum(sz)[:-1]]).astype(np.int64) if len(sz) else np.zeros(0, np.int64)
+
+
+def _unit_signatures(docs: Sequence[_Doc], params: CopyParams) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per document: MinHash signatures of its indexable units in both views (one numpy pass)."""
+    cv, cs, ct, tv, ts, tt = [], [], [], [], [], []
+    off_c = off_t = 0
+    for d in docs:
+        sh, su = _shingles(d.word, d.unit)
+        v, st = _segments(sh, su, params.min_unit_shingles)
+        cv.append(v)
+        cs.append(st + off_c)
+        ct.append(len(st))
+        off_c += len(v)
+        m = d.content
+        v2, st2 = _segments(d.stem[m], d.unit[m], params.min_unit_stems)
+        tv.append(v2)
+        ts.append(st2 + off_t)
+        tt.append(len(st2))
+        off_t += len(v2)
+    out = []
+    for vals, starts, counts in ((cv, cs, ct), (tv, ts, tt)):
+        allv = np.concatenate(vals) if vals else np.zeros(0, _U64)
+        alls = np.concatenate(starts).astype(np.int64) if starts else np.zeros(0, np.int64)
+        sig = minhash_signatures(allv, alls, params.num_perm, params.seed)
+        bounds = np.concatenate([[0], np.cumsum(counts)])
+        out.append([sig[bounds[i]:bounds[i + 1]] for i in range(len(docs))])
+    return out[0], out[1]
+
+
+_OWNER_BITS = 24
+_OWNER_MASK = _U64((1 << _OWNER_BITS) - 1)
+
+
+def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of owners sharing a bucket, with how many buckets they share.
+
+    ``packed`` holds ``key_high_bits | owner`` (owner in the low 24 bits), so one ``np.sort``
+    groups buckets; buckets larger than ``max_bucket`` (stock phrases) are skipped.
+    """
+    if len(packed) == 0:
+        e = np.zeros(0, np.int64)
+        return e, e, e
+    v = np.unique(packed)           # sorted; one entry per (bucket, owner)
+    key = v >> _U64(_OWNER_BITS)
+    own = (v & _OWNER_MASK).astype(np.int64)
+    new = np.concatenate([[True], key[1:] != key[:-1]])
+    gs = np.flatnonzero(new)
+    size = np.diff(np.append(gs, len(v)))
+    codes = []
+    g2 = gs[size == 2]
+    if len(g2):
+        a, b = own[g2], own[g2 + 1]
+        codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
+    for g, s in zip(gs[(size > 2) & (size <= max_bucket)], size[(size > 2) & (size <= max_bucket)]):
+        m = own[g:g + s]
+        i, j = np.triu_indices(s, 1)
+        a, b = m[i], m[j]
+        codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
+    if not codes:
+        e = np.zeros(0, np.int64)
+        return e, e, e
+    allc = np.concatenate(codes)
+    uc, cnt = np.unique(allc, return_counts=True)
+    return uc >> 24, uc & ((1 << 24) - 1), cnt
+
+
+def _pack(keys: np.ndarray, owner: int | np.ndarray) -> np.ndarray:
+    return (keys >> _U64(_OWNER_BITS) << _U64(_OWNER_BITS)) | (np.asarray(owner).astype(_U64) & _OWNER_MASK)
+
+
+def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    """Packed bucket keys (copy view, translation view) of a batch of texts; owners from ``offset``."""
+    docs = _featurize(texts)
+    sc, st = _unit_signatures(docs, params)
+    kc, kt = [], []
+    for i, (a, b) in enumerate(zip(sc, st)):
+        kc.append(_pack(_band_keys(a, params.copy_bands).ravel(), offset + i))
+        kt.append(_pack(_band_keys(b, params.trans_bands).ravel(), offset + i))
+    return np.concatenate(kc), np.concatenate(kt)
+
+
+def _keys_job(args: tuple[list[str], dict, int]) -> tuple[np.ndarray, np.ndarray]:
+    texts, pd, offset = args
+    params = CopyParams(**pd)
+    kc, kt = [], []
+    for i in range(0, len(texts), 500):
+        a, b = _batch_keys(texts[i:i + 500], params, offset + i)
+        kc.append(a)
+        kt.append(b)
+    return np.concatenate(kc), np.concatenate(kt)
+
+
+def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1
+                    ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view."""
+    if len(texts) >= 1 << _OWNER_BITS:
+        raise ValueError("at most 16,777,215 articles per call")
+    chunks = []
+    step = max(500, -(-len(texts) // max(1, workers)))
+    for i in range(0, len(texts), step):
+        chunks.append((list(texts[i:i + step]), params.to_dict(), i))
+    if workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing as mp
+
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+            res = list(ex.map(_keys_job, chunks))
+    else:
+        res = [_keys_job(c) for c in chunks]
+    kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
+    kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
+    out = []
+    for keys, min_hits in ((kc, 1), (kt, params.min_trans_hits)):
+        a, b, n = _bucket_pairs(keys, params.max_bucket)
+        ok = n >= min_hits
+        out.append({(int(x), int(y)): int(z) for x, y, z in zip(a[ok], b[ok], n[ok])})
+    return out[0], out[1]
+
+
+# ------------------------------------------------------------------ verification: passages
+
+@dataclass(slots=True)
+class _Prepared:
+    """What verification needs of one article: sentences and their shingles, words, anchors."""
+
+    id: str
+    text: str
+    doc: _Doc
+    sents: list                       # marsad.text.sentences.Sentence
+    sent_of_word: np.ndarray          # sentence index of each word, -1 outside sentences
+    sh: np.ndarray                    # unique (shingle, sentence) rows: shingle hashes ...
+    sh_sent: np.ndarray               # ... and their sentence
+    sent_nsh: np.ndarray              # distinct shingles per sentence
+    all_sh: np.ndarray                # sorted unique shingles of the whole article
+    sent_words: np.ndarray            # words per sentence
+    anchors: list | None = None       # entity mentions (start, end, entry id), for translations
+    numbers: list | None = None       # per sentence: anchors (entity ids, number values)
+
+
+def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
+    text = article.text
+    d = doc if doc is not None else _featurize([text])[0]
+    sents = split_sentences(text)
+    ss = np.array([s.start for s in sents], dtype=np.int64)
+    se = np.array([s.end for s in sents], dtype=np.int64)
+    idx = np.searchsorted(ss, d.start, side="right") - 1
+    inside = (idx >= 0) & (d.start < se[np.maximum(idx, 0)]) if len(ss) else np.zeros(len(d.start), bool)
+    sow = np.where(inside, idx, -1)
+    sh, su = _shingles(d.word, sow)
+    ok = su >= 0
+    sh, su = sh[ok], su[ok]
+    if len(sh):
+        rows = np.unique(np.stack([su.astype(_U64), sh]), axis=1)
+        sh_sent, sh_u = rows[0].astype(np.int64), rows[1]
+    else:
+        sh_sent, sh_u = np.zeros(0, np.int64), np.zeros(0, _U64)
+    nsh = np.bincount(sh_sent, minlength=len(sents))
+    nw = np.bincount(sow[sow >= 0], minlength=len(sents))
+    allsh = np.unique(_shingles(d.word, d.unit)[0])
+    return _Prepared(article.id, text, d, sents, sow, sh_u, sh_sent, nsh, allsh, nw)
+
+
+def _runs(links: list[tuple[int, int, float, float]]) -> list[list[tuple[int, int, float, float]]]:
+    """Group sentence links ``(i, j, shared, base)`` into runs of consecutive sentences on both sides."""
+    links = sorted(links)
+    runs: list[list[tuple[int, int, float, float]]] = []
+    for ln in links:
+        for run in runs:
+            li, lj = run[-1][0], run[-1][1]
+            if ln[0] - li in (0, 1) and ln[1] - lj in (0, 1) and (ln[0], ln[1]) != (li, lj):
+                run.append(ln)
+                break
+        else:
+            runs.append([ln])
+    return runs
+
+
+def _passages(pa: _Prepared, pb: _Prepared, links, kind: str) -> list[PassageLink]:
+    out = []
+    for run in _runs(links):
+        i0, i1 = min(r[0] for r in run), max(r[0] for r in run)
+        j0, j1 = min(r[1] for r in run), max(r[1] for r in run)
+        score = sum(r[2] for r in run) / max(1e-9, sum(r[3] for r in run))
+        out.append(PassageLink(pa.id, pa.sents[i0].start, pa.sents[i1].end, pb.id, pb.sents[j0].start,
+                               pb.sents[j1].end, kind, round(min(1.0, score), 3)))
+    return out
+
+
+def _copy_links(pa: _Prepared, pb: _Prepared, params: CopyParams) -> list[tuple[int, int, float, float]]:
+    """Sentence pairs sharing enough word 3-shingles: ``(i, j, shared, min_size)``."""
+    if not len(pa.sh) or not len(pb.sh):
+        return []
+    order = np.argsort(pb.sh, kind="stable")
+    bsh, bsent = pb.sh[order], pb.sh_sent[order]
+    lo = np.searchsorted(bsh, pa.sh, "left")
+    hi = np.searchsorted(bsh, pa.sh, "right")
+    cnt = hi - lo
+    if not cnt.any():
+        return []
+    ai = np.repeat(pa.sh_sent, cnt)
+    starts = np.repeat(lo, cnt) + (np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+    bj = bsent[starts]
+    code, shared = np.unique(ai * (len(pb.sents) + 1) + bj, return_counts=True)
+    i, j = code // (len(pb.sents) + 1), code % (len(pb.sents) + 1)
+    base = np.minimum(pa.sent_nsh[i], pb.sent_nsh[j])
+    ok = (shared >= params.link_min_shared) & (shared >= params.link_min_containment * base)
+    return [(int(x), int(y), float(s), float(m)) for x, y, s, m in zip(i[ok], j[ok], shared[ok], base[ok])]
+
+
+def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[int], taken_b: set[int],
+                 mentions_a: Sequence | None, mentions_b: Sequence | None
+                 ) -> tuple[list[tuple[int, int, float, float]], dict[int, int], dict[int, int]]:
+    """Sentence pairs that say the same thing in other words: ``(i, j, score, 1.0)``, and the
+    rank of each sentence that could link among those of its article.
+
+    ``score`` is the mean of two cosines over TF-IDF vectors of character 3-5-grams inside
+    words of the normalised sentences (IDF from the sentences of the two articles only):
+
+    * the *full* cosine, where the names the sentences share count;
+    * the *masked* cosine, on the same sentences with every entity mention blanked, so that
+      two sentences sharing only "North Korea", "Russia" and a minister score low;
+
+    plus ``anchor_bonus`` for each gazetteer entity or number (not a year) both sentences state
+    and at most two sentences of each article state, two at most. Only
+    mutual best matches link: at ``trans_threshold``, or down to ``trans_min_cosine`` next to
+    another link of the pair (see :func:`_keep_translation`).
+    """
+    ia = [i for i, n in enumerate(pa.sent_words) if n >= params.min_sentence_words and i not in taken_a]
+    ib = [j for j, n in enumerate(pb.sent_words) if n >= params.min_sentence_words and j not in taken_b]
+    rank_a = {i: r for r, i in enumerate(ia)}
+    rank_b = {j: r for r, j in enumerate(ib)}
+    if not ia or not ib:
+        return [], rank_a, rank_b
+    ea, eb = _entity_spans(pa, mentions_a), _entity_spans(pb, mentions_b)
+    full = [norm(pa.sents[i].text) for i in ia] + [norm(pb.sents[j].text) for j in ib]
+    masked = [norm(_blank(pa.text, ea, pa.sents[i].start, pa.sents[i].end)) for i in ia] \
+        + [norm(_blank(pb.text, eb, pb.sents[j].start, pb.sents[j].end)) for j in ib]
+    sims = [_tfidf_cosines(full, len(ia)), _tfidf_cosines(masked, len(ia))]
+    score = (sims[0] + sims[1]) / 2
+    na, nb = _specific(_sentence_anchors(pa, mentions_a), ia), _specific(_sentence_anchors(pb, mentions_b), ib)
+    for r, i in enumerate(ia):
+        if not na[i]:
+            continue
+        for c, j in enumerate(ib):
+            if score[r, c] >= params.trans_min_cosine:
+                score[r, c] += params.anchor_bonus * min(2, len(na[i] & nb[j]))
+    best_c = score.argmax(axis=1)
+    best_r = score.argmax(axis=0)
+    out = []
+    for r, c in enumerate(best_c):
+        if best_r[c] == r and score[r, c] >= params.trans_min_cosine:
+            out.append((ia[r], ib[c], float(score[r, c]), 1.0))
+    return out, rank_a, rank_b
+
+
+def _char_grams(text: str) -> list[str]:
+    """Character 3-5-grams inside words padded with a space, as scikit-learn's ``char_wb``."""
+    out = []
+    for w in text.split():
+        w = f" {w} "
+        for n in (3, 4, 5):
+            out.extend(w[i:i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def _tfidf_cosines(docs: list[str], n_a: int) -> np.ndarray:
+    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` over TF-IDF char n-gram vectors.
+
+    The weighting is scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+    sublinear_tf=True)`` (smooth IDF, L2 norm), written out because importing scikit-learn
+    (and SciPy with it) costs three seconds, far more than the few sentences compared here.
+    """
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, d in enumerate(docs):
+        counts: dict[int, int] = {}
+        for g in _char_grams(d):
+            k = vocab.setdefault(g, len(vocab))
+            counts[k] = counts.get(k, 0) + 1
+        rows.extend([r] * len(counts))
+        cols.extend(counts)
+        vals.extend(counts.values())
+    from scipy.sparse import csr_matrix   # SciPy's sparse module alone imports fast
+
+    r = np.array(rows, dtype=np.int64)
+    c = np.array(cols, dtype=np.int64)
+    v = 1.0 + np.log(np.array(vals, dtype=float)) if vals else np.zeros(0)
+    df = np.bincount(c, minlength=len(vocab))
+    v = v * (np.log((1 + len(docs)) / (1 + df[c])) + 1.0)
+    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=len(docs)))
+    v = v / np.where(norms[r] > 0, norms[r], 1.0)
+    m = csr_matrix((v, (r, c)), shape=(len(docs), max(1, len(vocab))))
+    return (m[:n_a] @ m[n_a:].T).toarray()
+
+
+def _mentions(p: _Prepared, mentions: Sequence | None) -> Sequence:
+    if mentions is None:
+        from marsad.extract.entities import find_mentions
+
+        mentions = find_mentions(p.text, use_ner=False)
+    return mentions
+
+
+def _entity_spans(p: _Prepared, mentions: Sequence | None) -> list[tuple[int, int]]:
+    if p.anchors is None:
+        ms = _mentions(p, mentions)
+        p.anchors = [(m.start, m.end, m.entry_id) for m in ms]
+    return [(s, e) for s, e, _ in p.anchors]
+
+
+def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """``text[start:end]`` with the entity spans inside it replaced by spaces."""
+    parts, cur = [], start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > cur:
+            parts.append(text[cur:s])
+        parts.append(" " * (e - s))
+        cur = max(cur, e)
+    parts.append(text[cur:end])
+    return "".join(parts)
+
+
+def _sentence_anchors(p: _Prepared, mentions: Sequence | None) -> list[frozenset]:
+    """Per sentence: gazetteer entities (by id) and number values it states (not years or dates)."""
+    if p.numbers is not None:
+        return p.numbers
+    from marsad.text.numbers import find_numbers
+
+    _entity_spans(p, mentions)
+    starts = np.array([s.start for s in p.sents], dtype=np.int64)
+    sets: list[set] = [set() for _ in p.sents]
+
+    def put(pos: int, item: Any) -> None:
+        i = int(np.searchsorted(starts, pos, side="right")) - 1
+        if 0 <= i < len(sets) and pos < p.sents[i].end:
+            sets[i].add(item)
+
+    for s, _, eid in p.anchors or ():
+        if eid:
+            put(s, ("e", eid))
+    for nm in find_numbers(p.text):
+        if nm.type in ("year", "ordinal", "date_part", "other") or nm.value_min is None:
+            continue
+        put(nm.start, ("n", float(nm.value_min), float(nm.value_max) if nm.value_max is not None else None))
+    p.numbers = [frozenset(x) for x in sets]
+    return p.numbers
+
+
+def _specific(anchors: list[frozenset], idx: list[int]) -> dict[int, frozenset]:
+    """Anchors stated by at most two of the sentences ``idx``: a story's main actors tie nothing."""
+    count: dict = {}
+    for i in idx:
+        for x in anchors[i]:
+            count[x] = count.get(x, 0) + 1
+    return {i: frozenset(x for x in anchors[i] if count[x] <= 2) for i in idx}
+
+
+def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[tuple[int, int, float, float]],
+                      params: CopyParams, rank_a: dict[int, int], rank_b: dict[int, int]
+                      ) -> list[tuple[int, int, float, float]]:
+    """Strong links stay; weaker ones only next to another link, in the same direction.
+
+    "Next to" counts the sentences that could have linked (long enough, not copied), at most
+    two apart on each side: a re-translated passage keeps the order of its sentences, while a
+    weak match far from any other link is usually two sentences on the same topic.
+    """
+    def near(x: tuple, o: tuple, ranked: bool) -> bool:
+        if ranked:
+            di, dj = rank_a[x[0]] - rank_a[o[0]], rank_b[x[1]] - rank_b[o[1]]
+        else:
+            di, dj = x[0] - o[0], x[1] - o[1]
+        return 1 <= abs(di) <= 2 and 1 <= abs(dj) <= 2 and (di > 0) == (dj > 0)
+
+    kept = [ln for ln in links if ln[2] >= params.trans_threshold]
+    weak = sorted(ln for ln in links if ln[2] < params.trans_threshold)
+    changed = True
+    while changed:
+        changed = False
+        for ln in weak:
+            if ln not in kept and any(near(ln, o, True) for o in kept):
+                kept.append(ln)
+                changed = True
+    return kept
+
+
+def _trans_runs(links: list[tuple[int, int, float, float]], rank_a: dict[int, int], rank_b: dict[int, int]
+                ) -> list[list[tuple[int, int, float, float]]]:
+    """Translation links in passages: consecutive links at most two linkable sentences apart."""
+    links = sorted(links)
+    runs: list[list[tuple[int, int, float, float]]] = []
+    for ln in links:
+        if runs and 1 <= rank_a[ln[0]] - rank_a[runs[-1][-1][0]] <= 2 \
+                and 1 <= rank_b[ln[1]] - rank_b[runs[-1][-1][1]] <= 2:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    return runs
+
+
+def _compare_prepared(pa: _Prepared, pb: _Prepared, params: CopyParams, translations: bool,
+                      mentions_a: Sequence | None = None, mentions_b: Sequence | None = None) -> CopyPair | None:
+    if pa.id > pb.id:
+        pa, pb, mentions_a, mentions_b = pb, pa, mentions_b, mentions_a
+    inter = len(np.intersect1d(pa.all_sh, pb.all_sh, assume_unique=True))
+    union = len(pa.all_sh) + len(pb.all_sh) - inter
+    jac = inter / union if union else 0.0
+    links = _copy_links(pa, pb, params)
+    passages = _passages(pa, pb, links, "copy")
+    exact = len(pa.doc.word) == len(pb.doc.word) and bool(np.array_equal(pa.doc.word, pb.doc.word))
+    if translations:
+        ta = {ln[0] for ln in links}
+        tb = {ln[1] for ln in links}
+        tl, rank_a, rank_b = _trans_links(pa, pb, params, ta, tb, mentions_a, mentions_b)
+        tl = _keep_translation(tl, links, params, rank_a, rank_b)
+        for run in _trans_runs(tl, rank_a, rank_b):
+            i0, i1 = run[0][0], run[-1][0]
+            j0, j1 = min(r[1] for r in run), max(r[1] for r in run)
+            score = sum(min(1.0, r[2]) for r in run) / len(run)
+            passages.append(PassageLink(pa.id, pa.sents[i0].start, pa.sents[i1].end, pb.id, pb.sents[j0].start,
+                                        pb.sents[j1].end, "translation", round(score, 3)))
+    passages.sort(key=lambda p: (p.a_start, p.b_start))
+    if exact:
+        kind = "exact"
+    elif jac >= params.near_jaccard and links:
+        kind = "near"
+    elif links:
+        kind = "partial"
+    elif passages:
+        kind = "translation"
+    else:
+        return None
+    score = jac if kind != "translation" else sum(p.score for p in passages) / len(passages)
+    return CopyPair(pa.id, pb.id, kind, round(score, 3), tuple(passages))
+
+
+def compare(a: Article, b: Article, *, params: CopyParams = CopyParams(), translations: bool = True,
+            mentions_a: Sequence | None = None, mentions_b: Sequence | None = None) -> CopyPair | None:
+    """Verify one pair: the :class:`CopyPair` of ``a`` and ``b``, or ``None`` if neither repeats the other.
+
+    ``mentions_a``/``mentions_b`` (entity mentions in ``Article.text`` coordinates) save
+    finding them again for the translation anchors. The result does not depend on any other
+    article, so the same pair gives the same answer in a batch and at ingest time.
+    """
+    return _compare_prepared(_prepare(a), _prepare(b), params, translations, mentions_a, mentions_b)
+
+
+class _Cache:
+    """A small LRU of prepared articles for verification (pairs are visited grouped by article)."""
+
+    def __init__(self, articles: Sequence[Article], size: int = 4096):
+        self.articles = articles
+        self.size = size
+        self.data: OrderedDict[int, _Prepared] = OrderedDict()
+
+    def get(self, i: int) -> _Prepared:
+        p = self.data.get(i)
+        if p is None:
+            p = self.data[i] = _prepare(self.articles[i])
+            if len(self.data) > self.size:
+                self.data.popitem(last=False)
+        else:
+            self.data.move_to_end(i)
+        return p
+
+
+def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(), translations: bool = True,
+                mentions: Mapping[str, Sequence] | None = None, workers: int | None = None) -> list[CopyPair]:
+    """Every pair of ``articles`` of which one copies or re-translates the other, with the passages.
+
+    Candidates come from MinHash LSH over sentence units (both views, see the module
+    docstring); each candidate is then verified with :func:`compare`. Articles with the same
+    id (same normalised text) are ``"exact"`` pairs without further checks. ``mentions``
+    (article id -> entity mentions in ``Article.text`` coordinates) is used for translation
+    anchors when given. ``workers``: processes for the signatures (default: one per core from
+    2,000 articles on).
+
+    Returns pairs sorted by ``(a, b)``; within a pair ``a < b``.
+    """
+    import os
+
+    arts = list(articles)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(arts) >= 2000 else 1
+    # the same text twice: one representative carries the comparisons, the others are exact copies
+    first: dict[str, int] = {}
+    out: dict[tuple[str, str], CopyPair] = {}
+    uniq: list[int] = []
+    for i, a in enumerate(arts):
+        j = first.setdefault(a.id, i)
+        if j == i:
+            uniq.append(i)
+    texts = [arts[i].text for i in uniq]
+    cand_c, cand_t = candidate_pairs(texts, params, workers=workers)
+    pairs = sorted(set(cand_c) | (set(cand_t) if translations else set()))
+    cache = _Cache([arts[i] for i in uniq])
+    mget = (lambda i: mentions.get(arts[uniq[i]].id)) if mentions else (lambda i: None)
+    for i, j in pairs:
+        trans = translations and (i, j) in cand_t
+        cp = _compare_prepared(cache.get(i), cache.get(j), params, trans, mget(i), mget(j))
+        if cp is not None:
+            out[(cp.a, cp.b)] = cp
+    return [out[k] for k in sorted(out)]
+
+
+# ------------------------------------------------------------------ incremental index
+
+class _KeyStore:
+    """Bucket keys -> owners, as sorted numpy runs merged like a log-structured tree.
+
+    New keys wait in a small unsorted buffer; a full buffer becomes a sorted run, and the last
+    two runs are merged while the newer is at least half the size of the older, so there are
+    O(log n) runs and every key is merged O(log n) times. A query is one binary search per run.
+    """
+
+    BUFFER = 8192
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self.buf_k: list[np.ndarray] = []
+        self.buf_o: list[np.ndarray] = []
+        self.buf_n = 0
+
+    def add(self, keys: np.ndarray, owner: int) -> None:
+        if not len(keys):
+            return
+        self.buf_k.append(keys)
+        self.buf_o.append(np.full(len(keys), owner, dtype=np.int32))
+        self.buf_n += len(keys)
+        if self.buf_n >= self.BUFFER:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.buf_n:
+            return
+        k = np.concatenate(self.buf_k)
+        o = np.concatenate(self.buf_o)
+        order = np.argsort(k, kind="stable")
+        self.runs.append((k[order], o[order]))
+        self.buf_k, self.buf_o, self.buf_n = [], [], 0
+        while len(self.runs) >= 2 and len(self.runs[-1][0]) * 2 >= len(self.runs[-2][0]):
+            (k2, o2), (k1, o1) = self.runs.pop(), self.runs.pop()
+            k, o = np.concatenate([k1, k2]), np.concatenate([o1, o2])
+            order = np.argsort(k, kind="stable")
+            self.runs.append((k[order], o[order]))
+
+    def query(self, keys: np.ndarray, max_bucket: int) -> dict[int, int]:
+        """Owners sharing each key, counted over the (distinct) keys; crowded buckets skipped."""
+        keys = np.unique(keys)
+        found: list[tuple[np.ndarray, np.ndarray]] = []       # (key index, owner)
+        sizes = np.zeros(len(keys), dtype=np.int64)
+        for rk, ro in self.runs:
+            lo = np.searchsorted(rk, keys, "left")
+            hi = np.searchsorted(rk, keys, "right")
+            n = hi - lo
+            if n.any():
+                sizes += n
+                qi = np.repeat(np.arange(len(keys)), n)
+                at = np.repeat(lo, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+                found.append((qi, ro[at]))
+        if self.buf_n:
+            bk, bo = np.concatenate(self.buf_k), np.concatenate(self.buf_o)
+            hit = np.isin(bk, keys)
+            if hit.any():
+                qi = np.searchsorted(keys, bk[hit])
+                np.add.at(sizes, qi, 1)
+                found.append((qi, bo[hit]))
+        if not found:
+            return {}
+        qi = np.concatenate([f[0] for f in found])
+        ow = np.concatenate([f[1] for f in found]).astype(np.int64)
+        ok = sizes[qi] <= max_bucket
+        pairs = np.unique(qi[ok] * (1 << 32) + ow[ok])      # one hit per (key, owner)
+        owners, hits = np.unique(pairs & 0xFFFFFFFF, return_counts=True)
+        return {int(o): int(h) for o, h in zip(owners, hits)}
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        self._flush()
+        while len(self.runs) >= 2:
+            (k2, o2), (k1, o1) = self.runs.pop(), self.runs.pop()
+            k, o = np.concatenate([k1, k2]), np.concatenate([o1, o2])
+            order = np.argsort(k, kind="stable")
+            self.runs.append((k[order], o[order]))
+        if not self.runs:
+            return np.zeros(0, _U64), np.zeros(0, np.int32)
+        return self.runs[0]
+
+    @classmethod
+    def from_arrays(cls, k: np.ndarray, o: np.ndarray) -> "_KeyStore":
+        st = cls()
+        if len(k):
+            st.runs = [(k.astype(_U64), o.astype(np.int32))]
+        return st
+
+
+class CopyIndex:
+    """Incremental copy/translation candidates, for ingest time.
+
+    ``add(article)`` returns the already indexed articles that share LSH buckets with it
+    (:class:`Candidate`, both views), then indexes it; verify a candidate with
+    :func:`compare`. The index keeps only bucket keys and ids, never text. Its state is one
+    ``bytes`` value: ``CopyIndex.from_bytes(idx.to_bytes())`` answers as ``idx`` does.
+
+    Example:
+        >>> idx = CopyIndex()                                   # doctest: +SKIP
+        >>> for art in articles:                                # doctest: +SKIP
+        ...     for cand in idx.add(art):
+        ...         pair = compare(art, store.get(cand.id))
+    """
+
+    VERSION = 1
+
+    def __init__(self, params: CopyParams = CopyParams()) -> None:
+        self.params = params
+        self.ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._copy = _KeyStore()
+        self._trans = _KeyStore()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._pos
+
+    def _keys(self, article: Article) -> tuple[np.ndarray, np.ndarray]:
+        return _unit_keys(_featurize([article.text])[0], self.params)
+
+    def _candidates(self, kc: np.ndarray, kt: np.ndarray, skip: int | None = None) -> list[Candidate]:
+        out: dict[str, Candidate] = {}
+        for view, store, keys, need in (("copy", self._copy, kc, 1),
+                                         ("translation", self._trans, kt, self.params.min_trans_hits)):
+            for owner, hits in store.query(keys, self.params.max_bucket).items():
+                if owner == skip or hits < need:
+                    continue
+                oid = self.ids[owner]
+                if oid not in out:          # the copy view is the stronger evidence
+                    out[oid] = Candidate(oid, view, hits)
+        return sorted(out.values(), key=lambda c: (c.view != "copy", -c.hits, c.id))
+
+    def query(self, article: Article) -> list[Candidate]:
+        """Candidates for ``article`` without indexing it."""
+        kc, kt = self._keys(article)
+        return self._candidates(kc, kt, self._pos.get(article.id))
+
+    def add(self, article: Article) -> list[Candidate]:
+        """Candidates among the articles indexed so far, then index ``article`` (once per id)."""
+        kc, kt = self._keys(article)
+        if article.id in self._pos:
+            return self._candidates(kc, kt, self._pos[article.id])
+        cands = self._candidates(kc, kt)
+        owner = len(self.ids)
+        self.ids.append(article.id)
+        self._pos[article.id] = owner
+        self._copy.add(kc, owner)
+        self._trans.add(kt, owner)
+        return cands
+
+    def to_bytes(self) -> bytes:
+        kc, oc = self._copy.arrays()
+        kt, ot = self._trans.arrays()
+        meta = json.dumps({"version": self.VERSION, "params": self.params.to_dict(), "ids": self.ids})
+        buf = io.BytesIO()
+        np.savez_compressed(buf, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                            kc=kc, oc=oc, kt=kt, ot=ot)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "CopyIndex":
+        z = np.load(io.BytesIO(data), allow_pickle=False)
+        meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        if meta.get("version") != cls.VERSION:
+            raise ValueError(f"copy index version {meta.get('version')} (expected {cls.VERSION})")
+        idx = cls(CopyParams(**meta["params"]))
+        idx.ids = list(meta["ids"])
+        idx._pos = {i: n for n, i in enumerate(idx.ids)}
+        idx._copy = _KeyStore.from_arrays(z["kc"], z["oc"])
+        idx._trans = _KeyStore.from_arrays(z["kt"], z["ot"])
+        return idx

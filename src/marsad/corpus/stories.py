@@ -1,0 +1,507 @@
+"""Stories: articles grouped, as they are ingested, by the event they report.
+
+Each article joins the most similar open story or opens a new one (single-pass clustering
+against story centroids, as in the classic topic detection and tracking systems). Why
+hand-written: scikit-learn's clusterers need the whole corpus up front and know nothing of
+dates; an ingest-time index must take one article at a time and persist its state.
+
+Similarity of an article to a story (all parts in [0, 1], weights in :class:`StoryParams`):
+
+* ``w_terms`` × cosine of TF-IDF vectors over content words (clitic-light forms,
+  :attr:`marsad.text.tokens.Token.base`; title words count twice), the story's vector
+  being the sum of its articles' term frequencies, IDF from the articles seen so far;
+* ``w_entities`` × the IDF-weighted share of the article's entities (gazetteer ids, or
+  names of two words or more) that the story already mentions;
+* ``w_numbers`` × the share of the article's figures (counts, money, percentages, measures
+  of 10 or more, not years) that the story already states.
+
+**Time.** When both have dates, the distance in days from the article's date to the
+story's date span beyond ``window_days`` discounts the similarity by
+``exp(-(gap - window_days) / decay_days)``: a report five months later about the same
+place and agency is another event unless it overlaps very strongly.
+
+**Order.** After an article joins a story, that story is compared with the other stories
+(same measure between centroids, entities and figures, in both directions, the lower of the
+two kept) and merged into any that reaches ``merge_threshold``: two stories opened by
+early, dissimilar reports of one event come together once the reports that bridge them
+arrive, so the final grouping depends little on the order of ingestion.
+
+A story's **label** is its most distinctive title words (IDF-weighted frequency in its
+articles' titles, first sentence when an article has no title) followed by its main
+entities, in the spellings the articles use most.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from marsad.records import Article
+from marsad.text.normalize import norm
+from marsad.text.tokens import tokenize
+
+__all__ = ["Story", "StoryEntity", "StoryParams", "StoryIndex", "cluster_stories"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """Weights and thresholds; the defaults were tuned on tests/data/corpus and the seeds."""
+
+    w_terms: float = 1.0
+    w_entities: float = 0.2
+    w_numbers: float = 0.1
+    join_threshold: float = 0.18    # an article joins the best story from this similarity on
+    merge_threshold: float = 0.16   # two stories merge from this similarity on (centroids are smoother)
+    window_days: int = 7            # no time discount within this many days of the story's span
+    decay_days: float = 10.0        # beyond it, similarity x exp(-(gap - window) / decay)
+    title_weight: int = 2           # title words count this many times
+    min_number: float = 10          # figures below this are too common to tie articles
+    country_weight: float = 0.3     # a country is the setting of many stories: its weight among entities
+    label_words: int = 3
+    label_entities: int = 2
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    key: str          # gazetteer id, or "name:" + normalised name
+    name: str         # the spelling the story's articles use most
+    type: str         # PER | ORG | LOC
+    count: int        # mentions across the story's articles
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    label: str
+    articles: tuple[str, ...]            # in order of ingestion
+    entities: tuple[StoryEntity, ...]    # key entities, most mentioned first (at most 8)
+    terms: tuple[str, ...]               # most distinctive words (at most 8)
+    start: str | None                    # earliest publication date (ISO), if any article has one
+    end: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["articles"] = list(self.articles)
+        d["entities"] = [asdict(e) for e in self.entities]
+        d["terms"] = list(self.terms)
+        return d
+
+
+_STOP = frozenset(norm(w) for w in (
+    "في من على الى إلى عن مع ان أن إن كان كانت قد لقد لم لن لا ما هذا هذه ذلك تلك التي الذي الذين "
+    "هو هي هم نحن انه أنه إنه انها أنها إنها بين حتى بعد قبل عند منذ خلال حول ضد دون او أو ثم كما لكن "
+    "بل اي أي كل بعض غير ايضا أيضا حيث قال قالت يقول تقول وقال اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن "
+    "يوم اليوم امس أمس الاحد الأحد الاثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعة السبت عام العام "
+    "الى إلى ليس لدى فيما بينما إذ اذ عليه عليها فيه فيها منه منها له لها به بها وقد فقد هناك هنا "
+    "بحسب وفقا وفق نحو حوالي اكثر أكثر اقل أقل الذي آخر اخر اخرى أخرى اخرين آخرين").split())
+
+
+@dataclass(slots=True)
+class _Feats:
+    grams: Counter          # character 3-5-grams of the normalised words (title counted twice)
+    terms: Counter          # base form -> weighted count
+    surfaces: dict          # base form -> most common surface (for labels)
+    title: Counter          # base forms of the title (or first sentence)
+    heading: list           # the same, in order
+    entities: Counter       # key -> mentions
+    names: dict             # key -> (surface, type)
+    numbers: frozenset
+    day: int | None         # date.toordinal()
+
+
+def _words(text: str) -> list[tuple[str, str, int]]:
+    """(base, surface, weight of the surface for labels) of the content words of ``text``.
+
+    A surface without proclitics (``زلزال`` rather than ``بزلزال``) is preferred in labels.
+    """
+    out = []
+    for t in tokenize(text):
+        if t.kind == "word":
+            b = t.base
+            if len(b) >= 3 and b not in _STOP and t.norm not in _STOP:
+                out.append((b, t.text, 1 if t.prefix else 3))
+        elif t.kind == "latin" and len(t.norm) >= 3:
+            out.append((t.norm, t.text, 3))
+    return out
+
+
+def _grams(text: str) -> Counter:
+    """Character 4- and 5-grams inside the normalised content words (stop words left out).
+
+    Robust to what separates reports of one event: clitics (``بالزلزال``/``الزلزال``),
+    inflection (``مبنيان``/``مبنيين``) and transliteration (``ملاطية``/``مالاتيا``).
+    """
+    out: Counter = Counter()
+    for w in norm(text).split():
+        w = "".join(ch for ch in w if ch.isalnum())
+        if len(w) < 3 or w in _STOP:
+            continue
+        w = f" {w} "
+        for n in (4, 5):
+            out.update(w[i:i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _features(article: Article, mentions: Sequence | None, params: StoryParams) -> _Feats:
+    from marsad.text.numbers import find_numbers
+
+    if mentions is None:
+        from marsad.extract.entities import find_mentions
+
+        mentions = find_mentions(article.text, use_ner=False)
+    terms: Counter = Counter()
+    seen_surface: dict[str, Counter] = {}
+    for b, s, w in _words(article.text):
+        terms[b] += 1
+        seen_surface.setdefault(b, Counter())[s] += w
+    head = article.title
+    if not head:
+        first = article.text.strip().split("\n", 1)[0]
+        head = first.split(".", 1)[0][:200]
+    title: Counter = Counter()
+    heading = []
+    for b, s, w in _words(head):
+        title[b] += 1
+        heading.append(b)
+        seen_surface.setdefault(b, Counter())[s] += w
+        if article.title:
+            terms[b] += params.title_weight
+    ents: Counter = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    surf: dict[str, Counter] = {}
+    for m in mentions:
+        name = getattr(m, "name", None) or m.text
+        if m.entry_id:
+            key = m.entry_id
+        elif len(name.split()) >= 2 and m.type in ("PER", "ORG", "LOC"):
+            key = "name:" + norm(name)
+        else:
+            continue
+        ents[key] += 1
+        surf.setdefault(key, Counter())[name] += 1
+        names[key] = ("", m.type)
+    for key, c in surf.items():
+        names[key] = (c.most_common(1)[0][0], names[key][1])
+    nums = set()
+    for n in find_numbers(article.text):
+        if n.type in ("count", "money", "percentage", "measure") and n.value_min is not None \
+                and n.value_min >= params.min_number:
+            nums.add((n.type, n.unit, float(n.value_min), float(n.value_max) if n.value_max is not None else None))
+    surfaces = {b: c.most_common(1)[0][0] for b, c in seen_surface.items()}
+    grams = _grams(article.text)
+    if article.title:
+        for g, c in _grams(article.title).items():
+            grams[g] += params.title_weight * c
+    return _Feats(grams, terms, surfaces, title, heading, ents, names, frozenset(nums), _day(article.published))
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    seq: int
+    members: list[str] = field(default_factory=list)
+    grams: Counter = field(default_factory=Counter)     # sum of sublinear n-gram frequencies
+    terms: Counter = field(default_factory=Counter)     # base words: sum of sublinear frequencies
+    title: Counter = field(default_factory=Counter)
+    headings: list = field(default_factory=list)        # title words in order, first 20 articles
+    surfaces: dict = field(default_factory=dict)
+    entities: Counter = field(default_factory=Counter)
+    entity_docs: Counter = field(default_factory=Counter)
+    names: dict = field(default_factory=dict)
+    numbers: Counter = field(default_factory=Counter)
+    first: int | None = None
+    last: int | None = None
+
+    def absorb(self, article_id: str, f: _Feats) -> None:
+        self.members.append(article_id)
+        for g, c in f.grams.items():
+            self.grams[g] += 1.0 + math.log(c)
+        for t, c in f.terms.items():
+            self.terms[t] += 1.0 + math.log(c)
+        self.title.update(f.title)
+        if len(self.headings) < 20:
+            self.headings.append(f.heading)
+        for k, v in f.surfaces.items():
+            self.surfaces.setdefault(k, v)
+        self.entities.update(f.entities)
+        self.entity_docs.update(f.entities.keys())
+        for k, v in f.names.items():
+            self.names.setdefault(k, v)
+        self.numbers.update(f.numbers)
+        if f.day is not None:
+            self.first = f.day if self.first is None else min(self.first, f.day)
+            self.last = f.day if self.last is None else max(self.last, f.day)
+
+    def merge(self, other: "_Story") -> None:
+        self.members.extend(other.members)
+        self.grams.update(other.grams)
+        self.terms.update(other.terms)
+        self.title.update(other.title)
+        self.headings = (self.headings + other.headings)[:20]
+        for k, v in other.surfaces.items():
+            self.surfaces.setdefault(k, v)
+        self.entities.update(other.entities)
+        self.entity_docs.update(other.entity_docs)
+        for k, v in other.names.items():
+            self.names.setdefault(k, v)
+        self.numbers.update(other.numbers)
+        for d in (other.first, other.last):
+            if d is not None:
+                self.first = d if self.first is None else min(self.first, d)
+                self.last = d if self.last is None else max(self.last, d)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "seq": self.seq, "members": self.members, "grams": dict(self.grams),
+                "terms": dict(self.terms),
+                "title": dict(self.title), "headings": self.headings, "surfaces": self.surfaces,
+                "entities": dict(self.entities), "entity_docs": dict(self.entity_docs),
+                "names": {k: list(v) for k, v in self.names.items()},
+                "numbers": [[list(k), v] for k, v in self.numbers.items()], "first": self.first, "last": self.last}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "_Story":
+        return cls(d["id"], d["seq"], list(d["members"]), Counter(d["grams"]), Counter(d["terms"]), Counter(d["title"]),
+                   [list(h) for h in d["headings"]], dict(d["surfaces"]), Counter(d["entities"]),
+                   Counter(d["entity_docs"]), {k: tuple(v) for k, v in d["names"].items()},
+                   Counter({tuple(k): v for k, v in d["numbers"]}), d["first"], d["last"])
+
+
+class StoryIndex:
+    """Incremental story clustering (see the module docstring); JSON-able state.
+
+    Example:
+        >>> idx = StoryIndex()                               # doctest: +SKIP
+        >>> sid = idx.add(article, mentions)                 # doctest: +SKIP
+        >>> [s.label for s in idx.stories()]                 # doctest: +SKIP
+    """
+
+    VERSION = 1
+
+    def __init__(self, params: StoryParams = StoryParams()) -> None:
+        self.params = params
+        self.n = 0
+        self.df: Counter = Counter()           # n-gram -> articles
+        self.tdf: Counter = Counter()          # base word -> articles (labels)
+        self.edf: Counter = Counter()          # entity -> articles
+        self._stories: dict[str, _Story] = {}
+        self._of: dict[str, str] = {}          # article id -> story id
+        self._seq = 0
+
+    # ------------------------------------------------------------ similarity
+    def _idf(self, g: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(g, 0))) + 1.0
+
+    def _tidf(self, t: str) -> float:
+        return math.log((1 + self.n) / (1 + self.tdf.get(t, 0))) + 1.0
+
+    def _eidf(self, k: str) -> float:
+        w = math.log((1 + self.n) / (1 + self.edf.get(k, 0))) + 1.0
+        return w * self.params.country_weight if _is_country(k) else w
+
+    def _cos(self, a: Counter, b: Counter) -> float:
+        if not a or not b:
+            return 0.0
+        if len(a) > len(b):
+            a, b = b, a
+        dot = sum(v * b[t] * self._idf(t) ** 2 for t, v in a.items() if t in b)
+        if dot == 0:
+            return 0.0
+        na = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in a.items()))
+        nb = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in b.items()))
+        return dot / (na * nb)
+
+    def _share(self, ents: Iterable[str], other: Counter) -> float:
+        ents = list(ents)
+        if not ents:
+            return 0.0
+        total = sum(self._eidf(k) for k in ents)
+        return sum(self._eidf(k) for k in ents if k in other) / total
+
+    def _time(self, first: int | None, last: int | None, s: _Story) -> float:
+        if first is None or s.first is None:
+            return 1.0
+        gap = max(0, s.first - last, first - s.last)          # type: ignore[operator]
+        if gap <= self.params.window_days:
+            return 1.0
+        return math.exp(-(gap - self.params.window_days) / self.params.decay_days)
+
+    def _sim(self, grams: Counter, ents: Counter, nums: Iterable, first: int | None, last: int | None,
+             s: _Story) -> float:
+        """Word cosine plus bonuses for shared entities and figures, times the time discount.
+
+        The bonuses only add: an article that names no entity, or names one the story does not
+        (rule-found names are not always names), is judged on its words alone.
+        """
+        p = self.params
+        nums = list(nums)
+        sim = p.w_terms * self._cos(grams, s.grams)
+        if ents:
+            sim += p.w_entities * self._share(ents, s.entities)
+        if nums:
+            sim += p.w_numbers * sum(1 for x in nums if x in s.numbers) / len(nums)
+        return sim * self._time(first, last, s)
+
+    def _story_sim(self, a: _Story, b: _Story) -> float:
+        return min(self._sim(a.grams, a.entities, a.numbers, a.first, a.last, b),
+                   self._sim(b.grams, b.entities, b.numbers, b.first, b.last, a))
+
+    # ------------------------------------------------------------ updates
+    def add(self, article: Article, mentions: Sequence | None = None) -> str:
+        """Put ``article`` in a story and return the story's id (the same id if added before).
+
+        ``mentions`` are the article's entity mentions (:func:`marsad.extract.entities.find_mentions`);
+        found with the gazetteer and rules when not given.
+        """
+        if article.id in self._of:
+            return self._of[article.id]
+        f = _features(article, mentions, self.params)
+        self.n += 1
+        self.df.update(f.grams.keys())
+        self.tdf.update(f.terms.keys())
+        self.edf.update(f.entities.keys())
+        tf = Counter({g: 1.0 + math.log(c) for g, c in f.grams.items()})
+        best, best_sim = None, 0.0
+        for s in self._candidates(f):
+            sim = self._sim(tf, f.entities, f.numbers, f.day, f.day, s)
+            if sim > best_sim or (sim == best_sim and best is not None and s.seq < best.seq):
+                best, best_sim = s, sim
+        if best is None or best_sim < self.params.join_threshold:
+            self._seq += 1
+            best = _Story("st-" + article.id, self._seq)
+            self._stories[best.id] = best
+        best.absorb(article.id, f)
+        self._of[article.id] = best.id
+        return self._merge_around(best).id
+
+    def _candidates(self, f: _Feats) -> list[_Story]:
+        """Stories sharing a distinctive word or an entity with the article."""
+        top = {t for t, _ in sorted(f.grams.items(), key=lambda x: -x[1] * self._idf(x[0]))[:50]}
+        out = []
+        for s in self._stories.values():
+            if any(t in s.grams for t in top) or any(k in s.entities for k in f.entities):
+                out.append(s)
+        return out
+
+    def _merge_around(self, s: _Story) -> _Story:
+        merged = True
+        while merged:
+            merged = False
+            for o in list(self._stories.values()):
+                if o.id == s.id:
+                    continue
+                if self._story_sim(s, o) >= self.params.merge_threshold:
+                    keep, gone = (s, o) if s.seq < o.seq else (o, s)
+                    keep.merge(gone)
+                    del self._stories[gone.id]
+                    for m in gone.members:
+                        self._of[m] = keep.id
+                    s = keep
+                    merged = True
+                    break
+        return s
+
+    # ------------------------------------------------------------ reading
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._of.get(article_id)
+
+    def stories(self) -> list[Story]:
+        """All stories, the largest first (then the earliest opened)."""
+        out = [self._record(s) for s in sorted(self._stories.values(), key=lambda s: (-len(s.members), s.seq))]
+        return out
+
+    def _record(self, s: _Story) -> Story:
+        p = self.params
+        # key entities: gazetteer entries, and names that more than one article uses
+        # (a name found by the rules in one article only may not be a name)
+        ok = [k for k in s.entities if not k.startswith("name:") or s.entity_docs[k] >= 2 or len(s.members) == 1]
+        ents = sorted(ok, key=lambda k: (-s.entities[k] * self._eidf(k), k))
+        entities = tuple(StoryEntity(k, _display(k, s.names.get(k, ("", ""))[0]), s.names.get(k, ("", ""))[1],
+                                     s.entities[k]) for k in ents[:8])
+        top = [e for e in entities if not _is_country(e.key)][: p.label_entities] or list(entities[:1])
+        ent_words = {norm(w) for e in top for w in e.name.split()}
+        ranked = sorted(s.title.items(), key=lambda kv: (-kv[1] * self._tidf(kv[0]), kv[0]))
+        chosen = [t for t, _ in ranked if norm(s.surfaces.get(t, t)) not in ent_words][: p.label_words]
+        # in the order of the heading that holds most of them
+        best = max(s.headings, key=lambda h: sum(t in h for t in chosen), default=[])
+        pos = {t: (best.index(t) if t in best else len(best) + chosen.index(t)) for t in chosen}
+        label = " ".join(s.surfaces.get(t, t) for t in sorted(chosen, key=pos.__getitem__))
+        if top:
+            names = "، ".join(e.name for e in top)
+            label = f"{label} — {names}" if label else names
+        terms = tuple(s.surfaces.get(t, t) for t, _ in
+                      sorted(s.terms.items(), key=lambda kv: (-kv[1] * self._tidf(kv[0]), kv[0]))[:8])
+        iso = lambda d: date.fromordinal(d).isoformat() if d is not None else None  # noqa: E731
+        return Story(s.id, label, tuple(s.members), entities, terms, iso(s.first), iso(s.last))
+
+    # ------------------------------------------------------------ state
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.VERSION, "params": self.params.to_dict(), "n": self.n, "df": dict(self.df), "tdf": dict(self.tdf),
+                "edf": dict(self.edf), "seq": self._seq, "stories": [s.to_dict() for s in self._stories.values()]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "StoryIndex":
+        if d.get("version") != cls.VERSION:
+            raise ValueError(f"story index version {d.get('version')} (expected {cls.VERSION})")
+        idx = cls(StoryParams(**d["params"]))
+        idx.n = d["n"]
+        idx.df = Counter(d["df"])
+        idx.tdf = Counter(d["tdf"])
+        idx.edf = Counter(d["edf"])
+        idx._seq = d["seq"]
+        for sd in d["stories"]:
+            s = _Story.from_dict(sd)
+            idx._stories[s.id] = s
+            for m in s.members:
+                idx._of[m] = s.id
+        return idx
+
+
+@lru_cache(maxsize=4096)
+def _is_country(key: str) -> bool:
+    """Gazetteer entries from CLDR's territory names (countries and regions)."""
+    if key.startswith("name:"):
+        return False
+    from marsad.extract.gazetteer import load_gazetteer
+
+    e = load_gazetteer().get(key)
+    return e is not None and e.source == "cldr"
+
+
+def _display(key: str, surface: str) -> str:
+    """An entity's name for labels: the gazetteer's Arabic name, else the spelling used most."""
+    if key.startswith("name:"):
+        return surface or key[5:]
+    from marsad.extract.gazetteer import load_gazetteer
+
+    e = load_gazetteer().get(key)
+    return (e.ar if e is not None and e.ar else surface) or key
+
+
+def cluster_stories(articles: Sequence[Article], mentions: dict[str, Sequence] | None = None,
+                    params: StoryParams = StoryParams()) -> list[Story]:
+    """Stories of ``articles`` taken in order of publication (undated ones last, in input order)."""
+    idx = StoryIndex(params)
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
+    for i in order:
+        a = articles[i]
+        idx.add(a, (mentions or {}).get(a.id))
+    return idx.stories()
