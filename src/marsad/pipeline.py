@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from marsad.ingest import IngestOptions, iter_files, read_path
 from marsad.extract.claims import extract_claims
@@ -159,6 +159,7 @@ class Analysis:
     mentions: tuple = ()
     quotes: tuple = ()
     events: tuple = ()
+    quality: Any = None              # marsad.corpus.quality.Quality: text-quality score and flags
 
 
 def analyse(article: Article, *, use_ner: bool = True) -> Analysis:
@@ -173,5 +174,7 @@ def analyse(article: Article, *, use_ner: bool = True) -> Analysis:
     claims = extract_claims(article.text, published=article.published, article_id=article.id)
     if any(c.source for c in claims):
         claims = link_sources(claims, find_mentions(article.text, use_ner=False))
+    from marsad.corpus.quality import quality
+
     return Analysis(article, tuple(claims), tuple(article_mentions(article, use_ner=use_ner)),
-                    tuple(extract_quotes(article.text)), tuple(extract_events(article)))
+                    tuple(extract_quotes(article.text)), tuple(extract_events(article)), quality(article))

@@ -13,19 +13,32 @@ from rich.text import Text
 __all__ = ["register", "load_view"]
 
 
-def load_view(files: Optional[List[Path]], db: Optional[str], *, use_ner: bool = True):
-    """The corpus view of ``files`` (read directly) or of the store."""
-    from marsad.cli.main import _read_articles, _stored_articles
-    from marsad.corpus.view import build_view
+def load_view(files: Optional[List[Path]], db: Optional[str], *, use_ner: bool = True, story: Optional[str] = None):
+    """The corpus view of ``files`` (read directly) or of the store; of one story when ``story`` is given."""
+    from marsad.cli.main import _read_articles, _stored_articles, err
+    from marsad.corpus.view import build_view, story_articles
     from marsad.pipeline import analyse
 
     docs = list(_read_articles(files)) if files else _stored_articles(db)
-    return build_view([analyse(a, use_ner=use_ner) for _, a in docs])
+    analyses = [analyse(a, use_ner=use_ner) for _, a in docs]
+    view = build_view(analyses)
+    if story:
+        try:
+            keep = set(story_articles(view, story))
+        except KeyError as exc:
+            err.print(f"[red]error:[/red] {exc.args[0]}")
+            raise typer.Exit(2)
+        view = build_view([an for an in analyses if an.article.id in keep])
+    return view
+
+
+StoryOption = typer.Option(None, "--story", help="Only this story (id, id prefix, or its number in `marsad stories`).")
 
 
 def report_parts(view) -> dict:
     """The optional report sections computed from the view (stories, timeline, copies, quality)."""
-    return {"timeline": view.timeline_rows()}
+    return {"timeline": view.timeline_rows(), "copies": view.copy_rows(), "stories": view.story_rows(),
+            "quality": {an.article.id: an.quality.to_dict() for an in view.analyses if an.quality is not None}}
 
 
 _STATUS_STYLE = {"contradiction": "bold red", "change": "yellow", "agreement": "green", "single": "dim"}
@@ -41,12 +54,13 @@ def register(app: typer.Typer) -> None:
         json_: bool = JsonOption,
         category: Optional[str] = typer.Option(None, help="Only this category (troops, casualties, ...)."),
         all_rows: bool = typer.Option(False, "--all", help="Also rows with a single source."),
+        story: Optional[str] = StoryOption,
         no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
     ) -> None:
         """What each source claims for the same thing: a matrix of figures by source, with
         contradictions (incompatible figures at a comparable time) apart from agreement and
         from change over time."""
-        view = load_view(files, db, use_ner=not no_ner)
+        view = load_view(files, db, use_ner=not no_ner, story=story)
         measures = [m for m in view.comparison.measures if (not category or m.category == category)
                     and (all_rows or len(m.cells) > 1)]
         if json_:
@@ -132,6 +146,7 @@ def register(app: typer.Typer) -> None:
         html_path: Path = typer.Option(..., "--html", help="Write the report to this HTML file."),
         title: Optional[str] = typer.Option(None, help="Report title (default: the main story's label)."),
         all_rows: bool = typer.Option(False, "--all", help="Also figures given by a single source."),
+        story: Optional[str] = StoryOption,
         no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
     ) -> None:
         """One self-contained right-to-left HTML report: brief, claims matrix with contradictions,
@@ -139,7 +154,7 @@ def register(app: typer.Typer) -> None:
         with their claims and entities highlighted. Opens offline in any browser."""
         from marsad.corpus.report import render_report
 
-        view = load_view(files, db, use_ner=not no_ner)
+        view = load_view(files, db, use_ner=not no_ner, story=story)
         html_path.write_text(render_report(view, title=title, all_rows=all_rows, **report_parts(view)),
                              encoding="utf-8")
         out.print(f"report written to {html_path} ({len(view.analyses)} articles, "
@@ -150,12 +165,13 @@ def register(app: typer.Typer) -> None:
         files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
         db: Optional[str] = DbOption,
         json_: bool = JsonOption,
+        story: Optional[str] = StoryOption,
         no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
     ) -> None:
         """What happened when: meetings, visits, talks, agreements, deployments, attacks, launches
         and casualty reports, dated against each article's publication date (ranges when the text
         is vague: "الخريف الماضي", "في أواخر فبراير"), each citing the articles that report it."""
-        view = load_view(files, db, use_ner=not no_ner)
+        view = load_view(files, db, use_ner=not no_ner, story=story)
         if json_:
             _print_json([t.to_dict() for t in view.timeline])
             return
@@ -170,18 +186,75 @@ def register(app: typer.Typer) -> None:
         out.print(t)
 
     @app.command()
+    def stories(
+        files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
+        db: Optional[str] = DbOption,
+        json_: bool = JsonOption,
+        no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
+    ) -> None:
+        """Stories: articles clustered as they arrive (an article joins a story or opens one),
+        each with a label, its key entities and its date span. Use a story's number or id with
+        --story on compare, timeline, brief and report."""
+        view = load_view(files, db, use_ner=not no_ner)
+        rows = view.story_rows()
+        if json_:
+            _print_json([{**s.to_dict(), "docs": r["docs"]} for s, r in zip(view.stories, rows)])
+            return
+        t = Table(title=f"{len(rows)} stories in {len(view.analyses)} articles")
+        for col in ("#", "id", "label", "articles", "key entities", "dates"):
+            t.add_column(col, overflow="fold")
+        for i, r in enumerate(rows, 1):
+            span = (r["date_min"] or "?") + (f" – {r['date_max']}" if r["date_max"] and r["date_max"] != r["date_min"] else "")
+            t.add_row(str(i), r["id"], r["label"], f"{r['articles']}: " + ", ".join(r["docs"][:6]),
+                      "، ".join(r["entities"][:6]), span)
+        out.print(t)
+
+    @app.command()
+    def copies(
+        files: List[Path] = typer.Argument(None, help="Article files or folders. Omit to use the store."),
+        db: Optional[str] = DbOption,
+        json_: bool = JsonOption,
+    ) -> None:
+        """Which reports copy or re-translate each other, passage by passage: exact and near
+        copies (MinHash over word shingles) and re-translations of one source (character
+        n-grams, shared names and numbers)."""
+        from marsad.cli.main import _read_articles, _stored_articles
+        from marsad.corpus.copies import find_copies
+        from marsad.corpus.view import doc_name
+
+        docs = list(_read_articles(files)) if files else _stored_articles(db)
+        arts = [a for _, a in docs]
+        pairs = find_copies(arts)
+        names = {a.id: doc_name(a) for a in arts}
+        if json_:
+            _print_json([{**p.to_dict(), "a_doc": names.get(p.a), "b_doc": names.get(p.b)} for p in pairs])
+            return
+        by_id = {a.id: a for a in arts}
+        t = Table(title=f"{len(pairs)} pairs of reports that repeat each other ({len(arts)} articles)")
+        for col in ("kind", "score", "article A: passage", "article B: passage"):
+            t.add_column(col, overflow="fold")
+        for p in pairs:
+            for link in p.passages[:4]:
+                ta = " ".join(by_id[link.a].text[link.a_start:link.a_end].split())
+                tb = " ".join(by_id[link.b].text[link.b_start:link.b_end].split())
+                t.add_row(f"{p.kind}/{link.kind}", f"{link.score:.2f}", f"{names[link.a]} [{link.a_start}:{link.a_end}] {ta[:160]}",
+                          f"{names[link.b]} [{link.b_start}:{link.b_end}] {tb[:160]}")
+        out.print(t)
+
+    @app.command()
     def brief(
         files: List[Path] = typer.Argument(None, help="Article files to read. Omit to use the store."),
         db: Optional[str] = DbOption,
         json_: bool = JsonOption,
         sentences: int = typer.Option(6, "--sentences", "-k", help="How many sentences."),
+        story: Optional[str] = StoryOption,
         no_ner: bool = typer.Option(False, "--no-ner", help="Gazetteer and rules only, without the tagger."),
     ) -> None:
         """A short cited brief in Arabic: the most central non-redundant sentences, each cited
         [outlet, date], then the key figures and their contradictions."""
         from marsad.corpus.brief import make_brief
 
-        view = load_view(files, db, use_ner=not no_ner)
+        view = load_view(files, db, use_ner=not no_ner, story=story)
         b = make_brief(view, k=sentences)
         if json_:
             _print_json(b.to_dict())

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from marsad.corpus.compare import ClaimRef, Comparison, claim_refs, compare
+from marsad.corpus.copies import find_copies
+from marsad.corpus.stories import cluster_stories
 from marsad.corpus.timeline import build_timeline
 from marsad.extract.entities import Entity, resolve
 
-__all__ = ["CorpusView", "build_view", "doc_name"]
+__all__ = ["CorpusView", "build_view", "doc_name", "story_articles"]
 
 
 def doc_name(article: Any) -> str:
@@ -34,6 +36,8 @@ class CorpusView:
     refs: list[ClaimRef]
     comparison: Comparison
     timeline: list[Any] = field(default_factory=list)      # TimelineEntry, by date
+    copies: list[Any] = field(default_factory=list)        # CopyPair: copies and re-translations, with passages
+    stories: list[Any] = field(default_factory=list)       # Story, largest first
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -55,6 +59,28 @@ class CorpusView:
                  "when_text": next((e.date.text for e in t.events if e.date is not None), None)}
                 for t in self.timeline]
 
+    def copy_rows(self, limit: int = 60) -> list[dict[str, Any]]:
+        """Linked passages (article A's passage repeats article B's) as plain rows, strongest first."""
+        by_id = {an.article.id: an.article for an in self.analyses}
+        rows = []
+        for c in self.copies:
+            for p in c.passages:
+                a, b = by_id.get(p.a), by_id.get(p.b)
+                if a is None or b is None:
+                    continue
+                rows.append({"kind": p.kind if c.kind != "exact" else "exact", "pair_kind": c.kind, "score": p.score,
+                             "a_id": a.id, "a_doc": doc_name(a), "a_text": " ".join(a.text[p.a_start:p.a_end].split()),
+                             "b_id": b.id, "b_doc": doc_name(b), "b_text": " ".join(b.text[p.b_start:p.b_end].split()),
+                             "a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end})
+        rows.sort(key=lambda r: -r["score"])
+        return rows[:limit]
+
+    def story_rows(self) -> list[dict[str, Any]]:
+        docs = {an.article.id: doc_name(an.article) for an in self.analyses}
+        return [{"id": s.id, "label": s.label, "articles": len(s.articles), "docs": [docs.get(a, a) for a in s.articles],
+                 "article_ids": list(s.articles), "entities": [e.name for e in s.entities],
+                 "date_min": s.start, "date_max": s.end} for s in self.stories]
+
     def to_dict(self) -> dict[str, Any]:
         """Everything in the view as plain JSON-ready data (what ``marsad analyze --out`` writes)."""
         arts = []
@@ -72,6 +98,9 @@ class CorpusView:
                 "claims": [r.to_dict() for r in self.refs],
                 "comparison": self.comparison.to_dict(),
                 "timeline": [t.to_dict() for t in self.timeline],
+                "copies": [c.to_dict() for c in self.copies],
+                "stories": [s.to_dict() for s in self.stories],
+                "quality": {an.article.id: an.quality.to_dict() for an in self.analyses if an.quality is not None},
                 **{k: v for k, v in self.extras.items() if not k.startswith("_")}}
 
 
@@ -95,5 +124,20 @@ def build_view(analyses: Sequence[Any]) -> CorpusView:
     for an in analyses:
         refs.extend(claim_refs(an.article, an.claims, mentions[an.article.id], names, doc=doc_name(an.article)))
     owner_names = {e.id: (e.name_ar, e.name_en) for e in entities}
-    timeline = build_timeline([an.article for an in analyses], [e for an in analyses for e in an.events])
-    return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names), timeline)
+    arts = [an.article for an in analyses]
+    timeline = build_timeline(arts, [e for an in analyses for e in an.events])
+    copies = find_copies(arts) if len(arts) > 1 else []
+    stories = sorted(cluster_stories(arts), key=lambda s: (-len(s.articles), s.start or "", s.id))
+    return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names), timeline,
+                      copies, stories)
+
+
+def story_articles(view: CorpusView, story: str) -> list[str]:
+    """Article ids of the story ``story`` (an id, an id prefix, or its 1-based rank); KeyError if none."""
+    hits = [s for s in view.stories if s.id == story or s.id.startswith(story)]
+    if not hits and story.isdigit() and 0 < int(story) <= len(view.stories):
+        hits = [view.stories[int(story) - 1]]
+    if len(hits) != 1:
+        known = ", ".join(f"{i}:{s.id}" for i, s in enumerate(view.stories, 1))
+        raise KeyError(f"story {story!r} {'is ambiguous' if hits else 'not found'}; stories: {known}")
+    return list(hits[0].articles)
