@@ -41,10 +41,24 @@ def _analysis(a: Any) -> Any:
     return got
 
 
-def corpus_view(store: Any) -> Any:
-    """The :class:`~marsad.corpus.view.CorpusView` of every article in ``store`` (cached)."""
-    from marsad.corpus.view import build_view
+def corpus_view(store: Any, story: str | None = None) -> Any:
+    """The :class:`~marsad.corpus.view.CorpusView` of every article in ``store`` (cached), or of
+    one story of it (``story``: id, id prefix or 1-based rank; ``KeyError`` when unknown)."""
+    from marsad.corpus.view import build_view, story_articles
 
+    if story:
+        full = corpus_view(store)
+        keep = set(story_articles(full, story))
+        key = ("story", _store_key(store), tuple(sorted(keep)))
+        hit = _views.get(str(key))
+        if hit:
+            return hit[1]
+        view = build_view([an for an in full.analyses if an.article.id in keep])
+        with _lock:
+            _views[str(key)] = ((), view)
+            while len(_views) > _MAX_VIEWS * 4:
+                _views.popitem(last=False)
+        return view
     key, stamp = _store_key(store), _stamp(store)
     hit = _views.get(key)
     if hit and hit[0] == stamp:

@@ -22,9 +22,9 @@ TEMPLATES_DIR = HERE / "templates"
 
 
 def _pages():
-    from marsad.web import apidoc, articles, brief, claims, entities, matrix, search, timeline, upload
+    from marsad.web import apidoc, articles, brief, claims, entities, matrix, search, stories, timeline, upload
 
-    return [articles, brief, matrix, timeline, claims, entities, search, upload, apidoc]
+    return [articles, stories, brief, matrix, timeline, claims, entities, search, upload, apidoc]
 
 
 PAGES: list = []

@@ -8,20 +8,25 @@ from typing import Optional
 from fastapi import APIRouter, Request
 
 from marsad.api.corpus import corpus_view
+from marsad.api.service import NotFound
 from marsad.api.deps import open_db
-from marsad.web.render import CATEGORY, opt_choice, render
+from marsad.web.render import CATEGORY, opt_choice, opt_str, render
 
 router = APIRouter(include_in_schema=False)
 NAV = ("/matrix", "مصفوفة الأرقام", "matrix")
 
 
 @router.get("/matrix")
-def matrix(request: Request, category: Optional[str] = None, all: Optional[str] = None):  # noqa: A002
+def matrix(request: Request, category: Optional[str] = None, all: Optional[str] = None,  # noqa: A002
+           story: Optional[str] = None):
     from marsad.corpus.report import figure_svg
 
     cat = opt_choice(category, CATEGORY, "category")
     with open_db(request) as store:
-        view = corpus_view(store)
+        try:
+            view = corpus_view(store, opt_str(story, 40))
+        except KeyError as exc:
+            raise NotFound(str(exc.args[0])) from None
         # the article page anchors each stored claim as "c<id>"; the view's claims are the same spans
         anchors = {(r["article_id"], r["start"]): f"c{r['id']}" for r in store.claims()}
     rows = [m for m in view.comparison.measures if m.category != "other" and (not cat or m.category == cat)
@@ -46,4 +51,5 @@ def matrix(request: Request, category: Optional[str] = None, all: Optional[str] 
         table.append({"m": m, "cells": cells, "svg": figure_svg(m),
                       "notes": [f for f in m.findings if f.kind != "agreement"]})
     return render(request, "matrix.html", {"rows": table, "sources": [labels[s] for s in sources], "category": cat,
-                                           "all": bool(all), "n_articles": len(view.analyses)}, active="matrix")
+                                           "all": bool(all), "n_articles": len(view.analyses),
+                                           "story": opt_str(story, 40)}, active="matrix")

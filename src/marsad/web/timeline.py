@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from fastapi import APIRouter, Request
 
 from marsad.api.corpus import corpus_view
+from marsad.api.service import NotFound
 from marsad.api.deps import open_db
-from marsad.web.render import render
+from marsad.web.render import opt_str, render
 
 router = APIRouter(include_in_schema=False)
 NAV = ("/timeline", "الخط الزمني", "timeline")
 
 
 @router.get("/timeline")
-def timeline(request: Request):
+def timeline(request: Request, story: Optional[str] = None):
     from marsad.corpus.report import timeline_svg
 
     with open_db(request) as store:
-        view = corpus_view(store)
+        try:
+            view = corpus_view(store, opt_str(story, 40))
+        except KeyError as exc:
+            raise NotFound(str(exc.args[0])) from None
     rows = view.timeline_rows()
     return render(request, "timeline.html", {"rows": rows, "svg": timeline_svg(rows)}, active="timeline")
