@@ -20,10 +20,8 @@ from typing import Iterable
 from marsad.ingest.dates import month_table
 from marsad.text.normalize import norm, normalize
 from marsad.text.sentences import Sentence
-from marsad.text.tokens import word_forms as _word_forms
+from marsad.text.tokens import word_forms   # memoised there (pure)
 
-# word_forms is pure; memoising it changes no result and saves most of this stage's time
-word_forms = lru_cache(maxsize=1 << 16)(_word_forms)
 _WORD = re.compile(r"\w+")
 _BREAK = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟]|\s[-–—]\s")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .offsets import OffsetMap
 
@@ -148,8 +149,20 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
 
 
 def norm(text: str) -> str:
-    """The normalised form only: for lexicon keys and look-ups."""
-    return normalize(text).text
+    """The normalised form only: for lexicon keys and look-ups.
+
+    Same text as ``normalize(text).text`` without building the offset map: the deletions are
+    part of the translation table. Short strings (words, names, cue phrases, looked up again
+    and again) are memoised.
+    """
+    if len(text) <= 64:
+        return _norm_short(text)
+    return _nfkc(text)[0].translate(_TABLE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_short(text: str) -> str:
+    return _nfkc(text)[0].translate(_TABLE)
 
 
 def strip_diacritics(text: str) -> str:
