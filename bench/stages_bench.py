@@ -21,6 +21,10 @@ the fork) is its own:
   process, so its peak includes holding every article) and forks the ``articles`` stages,
   whose peak therefore includes the corpus in memory (``base_rss_mb`` tells how much).
 
+Throughput is per CPU second of the stage's process (``time.process_time``: user + system),
+which is what "articles/s per core" means and stays meaningful when other work shares the
+machine; wall seconds are recorded too. Search latencies are wall-clock.
+
 Each stage is warmed up on a few articles first (loading lexicons and models), outside the
 timing. Results are printed as JSON lines, appended to ``ROOT/results.jsonl`` and summed up as
 a Markdown table (articles/s per size, peak RSS, and the cost ratio between consecutive sizes:
@@ -47,7 +51,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+# --src DIR measures another source tree (e.g. `git archive OLD src | tar -x -C /tmp/old`)
+_SRC = next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--src"), str(REPO / "src"))
+sys.path.insert(0, _SRC)
 sys.path.insert(0, str(REPO / "bench"))
 
 DEFAULT_ROOT = Path(tempfile.gettempdir()) / "marsad-bench"
@@ -226,10 +232,10 @@ def _child(stage: Stage, ctx: Ctx, conn) -> None:
             stage.run(warm, fn)
         _reset_peak()
         base = round(_proc_kb("VmRSS") / 1024, 1)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res = stage.run(ctx, fn)
-        secs = time.perf_counter() - t0
-        res.update(seconds=round(secs, 3), peak_rss_mb=_peak_mb(), base_rss_mb=base)
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+        res.update(seconds=round(secs, 3), cpu_s=round(cpu, 3), peak_rss_mb=_peak_mb(), base_rss_mb=base)
         conn.send(res)
     except BaseException as exc:  # report, never hang the parent
         import traceback
@@ -263,7 +269,7 @@ def load_corpus(ctx: Ctx) -> dict:
 
     _reset_peak()
     base = round(_proc_kb("VmRSS") / 1024, 1)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     files = [f for f in iter_files([ctx.corpus]) if isinstance(f, Path)]
     errors = 0
     for f in files:
@@ -272,10 +278,10 @@ def load_corpus(ctx: Ctx) -> dict:
                 ctx.articles.append(it)
             else:
                 errors += 1
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     ctx.files = files
     return {"items": len(ctx.articles), "files": len(files), "errors": errors, "seconds": round(secs, 3),
-            "peak_rss_mb": _peak_mb(), "base_rss_mb": base}
+            "cpu_s": round(cpu, 3), "peak_rss_mb": _peak_mb(), "base_rss_mb": base}
 
 
 # ------------------------------------------------------------------ runs
@@ -290,8 +296,8 @@ def bench_corpus(corpus: Path, label: str, wanted: list[str], root: Path, result
     def emit(name: str, res: dict) -> None:
         st = next((s for s in STAGES if s.name == name), None)
         row = {"corpus": label, "stage": name, **res}
-        if "seconds" in res and res.get("items"):
-            row["per_s"] = round(res["items"] / res["seconds"], 1) if res["seconds"] else None
+        if "cpu_s" in res and res.get("items"):
+            row["per_s"] = round(res["items"] / res["cpu_s"], 1) if res["cpu_s"] else None   # per CPU second
         if st and st.note:
             row["note"] = st.note
         rows.append(row)
@@ -345,7 +351,8 @@ def saudinewsnet(root: Path) -> Path:
 
 def table(rows: list[dict]) -> str:
     labels = list(dict.fromkeys(r["corpus"] for r in rows))
-    lines = ["| stage | " + " | ".join(f"{lb} per s | {lb} s | {lb} peak RSS MB" for lb in labels) + " | cost ratio |",
+    lines = ["| stage | " + " | ".join(f"{lb} per CPU s | {lb} CPU s | {lb} peak RSS MB" for lb in labels)
+             + " | cost ratio |",
              "|---|" + "---|---|---|" * len(labels) + "---|"]
     for name in STAGE_NAMES:
         cells, secs = [], []
@@ -364,8 +371,8 @@ def table(rows: list[dict]) -> str:
                 unit = r.get("unit", "articles")
                 extra = f" (p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms)" if "p95_ms" in r else ""
                 cells += [f"{r.get('per_s')}{'' if unit == 'articles' else ' ' + unit}{extra}",
-                          str(r["seconds"]), str(r["peak_rss_mb"])]
-                secs.append((r["seconds"], r["items"]))
+                          str(r["cpu_s"]), str(r["peak_rss_mb"])]
+                secs.append((r["cpu_s"], r["items"]))
         ratios = []
         for a, b in zip(secs, secs[1:]):
             if a and b and a[0] and a[1]:
@@ -383,6 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--stages", default=",".join(STAGE_NAMES), help="comma-separated: " + ",".join(STAGE_NAMES))
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="corpora, stores and results (not the repo)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--src", help="measure this source tree instead of the repository's src/ (before/after)")
     a = ap.parse_args(argv)
     wanted = [s.strip() for s in a.stages.split(",") if s.strip()]
     unknown = set(wanted) - set(STAGE_NAMES)
@@ -392,8 +400,8 @@ def main(argv: list[str] | None = None) -> None:
     results = a.root / "results.jsonl"
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
-    print(json.dumps({"commit": commit, "python": platform.python_version(), "cpus": os.cpu_count(),
-                      "machine": platform.machine()}), flush=True)
+    print(json.dumps({"commit": commit, "src": _SRC, "python": platform.python_version(), "cpus": os.cpu_count(),
+                      "machine": platform.machine(), "loadavg": os.getloadavg()}), flush=True)
     runs = [(ensure_corpus(n, a.root, a.seed), f"{n // 1000}k" if n % 1000 == 0 else str(n)) for n in a.sizes]
     runs += [(c, c.name) for c in a.corpus]
     if a.saudinewsnet:
