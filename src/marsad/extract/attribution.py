@@ -23,6 +23,7 @@ from marsad.text.sentences import Sentence
 from marsad.text.tokens import word_forms   # memoised there (pure)
 
 _WORD = re.compile(r"\w+")
+_GAP_WORD = re.compile(r"(\W*)(\w+)")   # the same words, each with the gap before it
 _BREAK = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟]|\s[-–—]\s")
 
 
@@ -117,10 +118,11 @@ def _words(text: str, sent: Sentence) -> list[_Word]:
     prev = 0
     base = sent.start
     if n.map.blocks == ((0, 0, len(nt)),):          # nothing deleted: offsets are the sentence's
-        for m in _WORD.finditer(nt):
-            s, e = m.span()
-            out.append(_Word(m.group(), base + s, base + e, nt[prev:s]))
-            prev = e
+        pos = base
+        for gap, w in _GAP_WORD.findall(nt):         # (non-word run, word) pairs, in C
+            s = pos + len(gap)
+            pos = s + len(w)
+            out.append(_Word(w, s, pos, gap))
         return out
     for m in _WORD.finditer(nt):
         s, e = n.span_to_src(m.start(), m.end())

@@ -231,8 +231,9 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 16)
 def _analyse(light: str, full: str, kind: str) -> tuple[str, str, str, str]:
-    """``(norm, base, prefix, kind)`` of a token."""
+    """``(norm, base, prefix, kind)`` of a token (pure, memoised across texts)."""
     if kind == "word":
         best_cut, best_stem = 0, full
         for cut, levels, safe in _segmentations(light, full):
