@@ -143,6 +143,8 @@ def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
     claims = extract_claims(a.text, published=a.published, article_id=a.id)
     if not any(c.source for c in claims):
         return claims
+    # the whole cascade, not the gazetteer alone: rule names ("وزارة الدفاع التونسية") also
+    # bound a source phrase (see _trim_source)
     return link_sources(claims, find_mentions(a.text, use_ner=use_ner))
 
 

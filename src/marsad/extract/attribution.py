@@ -20,11 +20,10 @@ from typing import Iterable
 from marsad.ingest.dates import month_table
 from marsad.text.normalize import norm, normalize
 from marsad.text.sentences import Sentence
-from marsad.text.tokens import word_forms as _word_forms
+from marsad.text.tokens import word_forms   # memoised there (pure)
 
-# word_forms is pure; memoising it changes no result and saves most of this stage's time
-word_forms = lru_cache(maxsize=1 << 16)(_word_forms)
 _WORD = re.compile(r"\w+")
+_GAP_WORD = re.compile(r"(\W*)(\w+)")   # the same words, each with the gap before it
 _BREAK = re.compile(r"[،,.:;!?«»\"“”()\[\]؛؟]|\s[-–—]\s")
 
 
@@ -101,8 +100,11 @@ def load_lexicon() -> ClaimLexicon:
 
 # ---------------------------------------------------------------- words of a sentence
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
+    """A word of a sentence (scratch record of this stage: never changed once made, but not
+    ``frozen``, which makes building the few hundred per article three times slower)."""
+
     text: str          # normalised
     start: int         # span in the article text
     end: int
@@ -111,17 +113,26 @@ class _Word:
 
 def _words(text: str, sent: Sentence) -> list[_Word]:
     n = normalize(sent.text)
+    nt = n.text
     out: list[_Word] = []
     prev = 0
-    for m in _WORD.finditer(n.text):
+    base = sent.start
+    if n.map.blocks == ((0, 0, len(nt)),):          # nothing deleted: offsets are the sentence's
+        pos = base
+        for gap, w in _GAP_WORD.findall(nt):         # (non-word run, word) pairs, in C
+            s = pos + len(gap)
+            pos = s + len(w)
+            out.append(_Word(w, s, pos, gap))
+        return out
+    for m in _WORD.finditer(nt):
         s, e = n.span_to_src(m.start(), m.end())
-        out.append(_Word(m.group(), sent.start + s, sent.start + e, n.text[prev:m.start()]))
+        out.append(_Word(m.group(), base + s, base + e, nt[prev:m.start()]))
         prev = m.end()
     return out
 
 
 def _is_break(w: _Word) -> bool:
-    return bool(_BREAK.search(w.gap))
+    return w.gap != " " and bool(_BREAK.search(w.gap))
 
 
 # ---------------------------------------------------------------- sources
@@ -133,7 +144,7 @@ _NP_STOP = _n(["ل", "لـ", "في بيان", "للصحفيين", "للصحاف�
                "التي", "الذي", "الذين", "والتي", "والذي", "مع", "منذ", "لقناه", "لصحيفه", "لوكاله", "لشبكه", "انه", "انها",
                "بان", "ان", "هو", "هي", "قد", "لقد", "لم", "لن", "لا", "ما", "كما", "وقت",
                # the object of "قدرت الصحيفة عدد الجنود بـ": a count noun ends the subject
-               "عدد", "حصيله", "اجمالي", "مجموع", "فقد", "وقد"])
+               "عدد", "حصيله", "اجمالي", "مجموع", "فقد", "وقد", "فان", "وان"])
 _IN_STOP_NEXT = _n(["بيان", "بيانه", "بيانها", "تصريح", "تصريحات", "تصريحه", "مؤتمر", "رساله", "رسالته", "حديث",
                     "مقابله", "تغريده", "منشور", "وقت", "اتصال", "كلمه", "خطاب"])
 

@@ -252,8 +252,9 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
         pending = []
         sentence_sources: list[Source] = []
         acc = _according_to(text, words, lex)
-        denied = any(d in " ".join(w.text for w in words) for d in lex.denial)
-        ref, ref_from = resolve_ref_date(sent.text, published)
+        joined = " ".join(w.text for w in words)
+        denied = any(d in joined for d in lex.denial)
+        ref_date: tuple[str | None, str] | None = None   # resolved when the sentence has a claim
         for i0, i1, n in _figures(words, in_sent, lex):
             cat, noun, last = _counted(words, i0, i1, lex)
             if i0 == i1 and not words[i0].text[:1].isdigit():
@@ -278,6 +279,9 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
             stance = "denied" if denied else ("reported" if src else "asserted")
             end_idx = max(last, i1)
             s, e = min(n.start, words[i0].start), max(n.end, words[end_idx].end)
+            if ref_date is None:
+                ref_date = resolve_ref_date(sent.text, published)
+            ref, ref_from = ref_date
             claims.append(Claim(
                 start=s, end=e, text=text[s:e], value_min=n.value_min, value_max=n.value_max,
                 qualifier=n.hedge, category=cat, noun=noun, predicate=pred,

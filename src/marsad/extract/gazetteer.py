@@ -53,6 +53,7 @@ ENTRY_TYPES = frozenset({"PER", "ORG", "LOC"})
 _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 # dotted acronyms (the text is lower-cased), Arabic letter runs, Latin/digit/other-script runs
 _TOKEN = re.compile(rf"(?:[a-z]\.){{2,}}|[{_AR}]+|[^\W_\u0600-\u06ff]+")
+_OTHER_SCRIPT = re.compile(r"[^\x00-\x7f\u0600-\u06ff]")
 # what may separate the words of one name: spaces, and at most one hyphen or line break
 _GAP = re.compile(r"[^\S\n]*(?:[-\n][^\S\n]*)?")
 _DOT_GAP = re.compile(r"\s*\.\s*")  # أ.ف.ب: only between one-letter words
@@ -236,16 +237,14 @@ class Gazetteer:
         s = n.text
         if _NEEDS_FOLD.search(s):
             s = s.translate(_AR_FOLD)  # one letter for one letter: offsets unchanged
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _TOKEN.finditer(s):
-            w = m.group()
-            if not w.isascii() and not ("\u0600" <= w[0] <= "\u06ff"):
-                w = _fold_latin(w)
-            words.append(w)
-            starts.append(m.start())
-            ends.append(m.end())
+        ms = list(_TOKEN.finditer(s))
+        words = [m.group() for m in ms]
+        starts = [m.start() for m in ms]
+        ends = [m.end() for m in ms]
+        if _OTHER_SCRIPT.search(s):      # a word may start with a non-ASCII, non-Arabic letter
+            for k, w in enumerate(words):
+                if not w.isascii() and not ("\u0600" <= w[0] <= "\u06ff"):
+                    words[k] = _fold_latin(w)
         memo = self._memo
         if len(memo) > _MEMO_MAX:
             memo.clear()

@@ -42,7 +42,9 @@ class Rule:
     max_words: int | None = None
 
     def match(self, normed_line: str) -> re.Match | None:
-        if self.max_words is not None and len(normed_line.split()) > self.max_words:
+        mw = self.max_words
+        # more than mw words <=> splitting at most mw times leaves mw + 1 pieces (stops early)
+        if mw is not None and len(normed_line.split(None, mw)) > mw:
             return None
         return self.regex.search(normed_line)
 

@@ -51,6 +51,9 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_PLAIN_ISO = re.compile(r"\d{4}-\d\d-\d\d[t ]\d\d:\d\d:\d\d(?:z|[+-]\d\d:\d\d)?")
+
+
 def parse_meta_date(value: object) -> str | None:
     """ISO form of a metadata date, or ``None`` when it is not a date."""
     if value is None:
@@ -65,6 +68,12 @@ def parse_meta_date(value: object) -> str | None:
         return email.utils.parsedate_to_datetime(s_ascii).isoformat()
     except (TypeError, ValueError, IndexError):
         pass
+    if _PLAIN_ISO.fullmatch(s_ascii):
+        # what dateutil returns for these (most JSON feeds), ten times faster
+        try:
+            return dt.datetime.fromisoformat(s_ascii.upper()).isoformat()
+        except ValueError:
+            pass
     found = find_text_date(s, head_chars=len(s))
     if found and not re.match(r"^\d{4}-\d", s_ascii):
         return found[0]

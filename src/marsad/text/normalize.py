@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .offsets import OffsetMap
 
@@ -58,6 +59,30 @@ _TABLE = str.maketrans({**_MAP, **{c: None for c in _DELETE}})
 _TABLE_KEEP_CASE = str.maketrans(
     {**{k: v for k, v in _MAP.items() if not ("A" <= k <= "Z")}, **{c: None for c in _DELETE}}
 )
+
+
+def _char_class(table: dict[int, str | None]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(table)) + "]")
+
+
+_CLASS = _char_class(_TABLE)
+_CLASS_KEEP_CASE = _char_class(_TABLE_KEEP_CASE)
+# replacing character by character equals str.translate only if no output is itself replaced
+assert not any(v and chr(k) != v and ord(v[0]) in _TABLE for k, v in _TABLE.items())
+
+
+def _translate(s: str, table: dict[int, str | None], chars: re.Pattern) -> str:
+    """``s.translate(table)``, faster on Arabic text of more than a few words.
+
+    ``str.translate`` looks every character up in the table (about 0.2 µs each outside
+    Latin-1); news text holds only a dozen distinct characters to change, so find them once
+    and replace each with one C-speed ``str.replace``.
+    """
+    if len(s) < 200:
+        return s.translate(table)
+    for c in set(chars.findall(s)):
+        s = s.replace(c, table[ord(c)] or "")
+    return s
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +138,9 @@ def _nfkc(text: str) -> tuple[str, OffsetMap | None]:
 def normalize(text: str, *, lower: bool = True) -> Normalized:
     """Normalise ``text`` for matching and keep where each character came from.
 
+    The same article or sentence is normalised by several stages (numbers, claims, dates,
+    the gazetteer), so the last results are memoised; :class:`Normalized` is immutable.
+
     Example:
         >>> n = normalize("قالَ إنّ ٣٠٬٠٠٠ جنديٍّ")
         >>> n.text
@@ -120,10 +148,15 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
         >>> n.span_to_src(7, 13)
         (8, 14)
     """
+    return _normalize(text, lower)
+
+
+@lru_cache(maxsize=256)
+def _normalize(text: str, lower: bool) -> Normalized:
     base, nfkc_map = _nfkc(text)
-    table = _TABLE if lower else _TABLE_KEEP_CASE
+    table, chars = (_TABLE, _CLASS) if lower else (_TABLE_KEEP_CASE, _CLASS_KEEP_CASE)
     if not _DELETE_RE.search(base):
-        out = base.translate(table)
+        out = _translate(base, table, chars)
         m = OffsetMap.identity(len(base)) if nfkc_map is None else nfkc_map
         return Normalized(out, m)
     blocks: list[tuple[int, int, int]] = []
@@ -140,7 +173,7 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
         blocks.append((dst, src, len(base) - src))
         pieces.append(base[src:])
         dst += len(base) - src
-    out = "".join(pieces).translate(table)
+    out = _translate("".join(pieces), table, chars)
     m = OffsetMap(tuple(blocks), dst, len(base))
     if nfkc_map is not None:
         m = m.then(nfkc_map)
@@ -148,8 +181,20 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
 
 
 def norm(text: str) -> str:
-    """The normalised form only: for lexicon keys and look-ups."""
-    return normalize(text).text
+    """The normalised form only: for lexicon keys and look-ups.
+
+    Same text as ``normalize(text).text`` without building the offset map: the deletions are
+    part of the translation table. Short strings (words, names, cue phrases, looked up again
+    and again) are memoised.
+    """
+    if len(text) <= 64:
+        return _norm_short(text)
+    return _translate(_nfkc(text)[0], _TABLE, _CLASS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_short(text: str) -> str:
+    return _nfkc(text)[0].translate(_TABLE)
 
 
 def strip_diacritics(text: str) -> str:

@@ -19,6 +19,8 @@ from typing import Iterable, Sequence
 
 __all__ = ["OffsetMap"]
 
+_INF = float("inf")
+
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
@@ -73,7 +75,7 @@ class OffsetMap:
                 return self.src_len
             d, s, n = self.blocks[-1]
             return s + n if d + n == pos else self.src_len
-        i = bisect_right(self.blocks, (pos, float("inf"), 0)) - 1
+        i = bisect_right(self.blocks, (pos, _INF, 0)) - 1
         if i < 0:
             return 0
         d, s, n = self.blocks[i]
@@ -83,6 +85,9 @@ class OffsetMap:
         """Map the half-open derived span ``[start, end)`` to the smallest covering source span."""
         if start > end:
             raise ValueError(f"bad span {start}..{end}")
+        b = self.blocks
+        if len(b) == 1 and 0 <= start and end <= self.dst_len and b[0] == (0, 0, self.dst_len):
+            return start, end      # one run over the whole text: the identity (the common case)
         if start == end:
             p = self.to_src(start)
             return p, p

@@ -73,6 +73,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from .normalize import norm, normalize, strip_diacritics
@@ -204,6 +205,7 @@ def match_forms(token: Token) -> tuple[str, ...]:
     return word_forms(token.text)
 
 
+@lru_cache(maxsize=1 << 16)
 def word_forms(word: str) -> tuple[str, ...]:
     """:func:`match_forms` for one word given as a string (original or already normalised).
 
@@ -213,6 +215,8 @@ def word_forms(word: str) -> tuple[str, ...]:
     Example:
         >>> word_forms("بالعاصمة")
         ('بالعاصمه', 'العاصمه', 'عاصمه')
+
+    Pure, so memoised: callers look up the same few thousand words again and again.
     """
     light, full = _light_and_full(word)
     segs = _segmentations(light, full)
@@ -227,8 +231,9 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 16)
 def _analyse(light: str, full: str, kind: str) -> tuple[str, str, str, str]:
-    """``(norm, base, prefix, kind)`` of a token."""
+    """``(norm, base, prefix, kind)`` of a token (pure, memoised across texts)."""
     if kind == "word":
         best_cut, best_stem = 0, full
         for cut, levels, safe in _segmentations(light, full):

@@ -1,0 +1,56 @@
+"""The pipeline's claim analysis: sources linked to gazetteer entities and cut after the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.ingest.readers import IngestOptions, make_article
+from marsad.pipeline import analyse, analyse_claims
+from marsad.records import Article
+
+CASES = [
+    # an organisation with its place: one entity (the NIS), not South Korea
+    ("وقال جهاز المخابرات الوطنية في كوريا الجنوبية إن نحو 3000 جندي كوري شمالي وصلوا إلى كورسك.",
+     "جهاز المخابرات الوطنية في كوريا الجنوبية", "nis"),
+    ("وبحسب كوريا الجنوبية، فإن 10 آلاف جندي انتشروا قرب الحدود.", "كوريا الجنوبية", "south_korea"),
+    ("قالت أوكرانيا إن 200 جندي روسي قتلوا في المعارك.", "أوكرانيا", "ukraine"),
+    ("أعلنت وزارة الدفاع الروسية أن قواتها أسقطت 40 طائرة مسيرة أوكرانية خلال الليل.", "وزارة الدفاع الروسية",
+     "russian_mod"),
+    ("وقال الكرملين إن 1,200 أسير أفرج عنهم، فيما قالت كييف إن العدد لا يتجاوز 900.", "الكرملين", "kremlin"),
+    ("وذكرت تقارير جهاز المخابرات الوطنية (NIS) أن 11 ألف جندي أرسلوا إلى روسيا.", None, "nis"),
+    ("وبحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في السودان فإن 150 ألف شخص نزحوا من الفاشر.",
+     "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في السودان", "ocha"),
+    # the object of the verb is not part of its subject: the source stops after the name
+    ("وأعلن وزير الصحة يوسف القاسمي حالة الطوارئ بعد وصول أكثر من 400 مصاب إلى المستشفيات.",
+     "وزير الصحة يوسف القاسمي", None),
+    ("وأعلنت وزارة الدفاع التونسية إرسال ثلاثة آلاف جندي إلى الولاية.", "وزارة الدفاع التونسية", None),
+]
+
+
+def _article(text: str) -> Article:
+    a = make_article(text, fmt="txt", opts=IngestOptions(), published="2026-03-20")
+    assert isinstance(a, Article)
+    return a
+
+
+@pytest.mark.parametrize("text,source,entity", CASES)
+def test_sources_are_linked_and_cut(text, source, entity):
+    claims = analyse_claims(_article(text))
+    src = claims[0].source
+    assert src is not None
+    if source is not None:
+        assert src.text == source
+    if entity is not None:
+        assert src.entity_id == entity
+
+
+def test_analyse_gathers_every_per_article_stage():
+    text = ("قال الرئيس الأوكراني فولوديمير زيلينسكي يوم الأحد إن 3000 جندي كوري شمالي وصلوا إلى كورسك. "
+            "والتقى وزير الخارجية الروسي سيرغي لافروف بنظيره في بيونغ يانغ أمس. "
+            "وقال زيلينسكي: «لن نسمح بذلك».")
+    an = analyse(_article(text), use_ner=False)
+    assert [c.value_min for c in an.claims] == [3000]
+    assert {m.entry_id for m in an.mentions} >= {"zelensky", "lavrov", "pyongyang"}
+    assert any(q.kind == "direct" for q in an.quotes)
+    assert any(e.kind == "meeting" for e in an.events)
+    assert an.quality is not None and 0.0 <= an.quality.score <= 1.0
