@@ -63,12 +63,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from marsad.extract.ner import (  # noqa: E402
+    CLUSTERS_RESOURCE,
     FIRST_PASS_NAME,
     GAZETTEER_RESOURCE,
     Gazetteer,
     NerTagger,
+    TokenInfo,
+    WordClusters,
     _Featurizer,
     bio_spans,
+    cluster_key,
     document_features,
     first_pass_probs,
     token_info,
@@ -296,6 +300,101 @@ def build_gazetteer(min_count: int = 2) -> dict:
     }
 
 
+CLUSTER_SIZES = (64, 256, 1024)
+
+
+def unlabeled_sentences(ext: Path, train) -> list[list[str]]:
+    """Cluster keys (:func:`cluster_key`) of the unlabeled text: the SaudiNewsNet articles
+    (titles and bodies, paragraphs repeated across papers kept once, read in place) and the
+    ANERcorp training sentences. Never the dev split, AQMAR or NewsFANE."""
+    import hashlib
+
+    from marsad.text.sentences import split_sentences
+    from marsad.text.tokens import tokenize
+
+    seen: set[bytes] = set()
+    out: list[list[str]] = []
+    for z in sorted((ext / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                if not name.endswith(".json"):
+                    continue
+                for art in json.loads(zf.read(name).decode("utf-8")):
+                    for para in ((art.get("title") or "") + "\n" + (art.get("content") or "")).split("\n"):
+                        para = para.strip()
+                        h = hashlib.md5(para.encode("utf-8")).digest()
+                        if not para or h in seen:
+                            continue
+                        seen.add(h)
+                        for sent in split_sentences(para):
+                            toks = tokenize(sent.text)
+                            if toks:
+                                out.append([cluster_key(TokenInfo(t.text, t.norm, t.base, t.prefix, t.kind)) for t in toks])
+    for sent in train:
+        out.append([cluster_key(token_info(t)) for t, _ in sent])
+    return out
+
+
+def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n_context: int = 20000,
+                   sizes=CLUSTER_SIZES, seed: int = 0) -> tuple[dict[str, tuple[int, ...]], dict]:
+    """Word clusters learnt without labels (numpy / scipy / scikit-learn, about a minute).
+
+    Each word (seen ``min_count`` times or more) is described by its neighbours at -2, -1,
+    +1, +2, kept apart (the 20,000 most frequent words at each position, weights 0.5 / 1 /
+    1 / 0.5); the counts become positive PMI (context frequencies smoothed by the power
+    0.75), a randomised truncated SVD gives ``dim``-dimensional vectors (U·sqrt(S), unit
+    length), and k-means groups them at each of ``sizes``. Cluster ids carry no meaning
+    across sizes; coarse sizes generalise, fine ones separate (names of people from places).
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.utils.extmath import randomized_svd
+
+    cnt = Counter(w for s in sents for w in s)
+    vocab = [w for w, c in cnt.most_common() if c >= min_count]
+    vi = {w: i for i, w in enumerate(vocab)}
+    ci = {w: i for i, (w, _) in enumerate(cnt.most_common(n_context))}
+    nc = len(ci)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    offsets = ((-2, 0, 0.5), (-1, 1, 1.0), (1, 2, 1.0), (2, 3, 0.5))
+    for s in sents:
+        s2 = ["<S>", "<S>"] + s + ["</S>", "</S>"]
+        for i in range(2, len(s2) - 2):
+            w = vi.get(s2[i])
+            if w is None:
+                continue
+            for o, slot, wt in offsets:
+                c = ci.get(s2[i + o])
+                if c is not None:
+                    rows.append(w)
+                    cols.append(slot * nc + c)
+                    vals.append(wt)
+    m = sp.coo_matrix((np.array(vals), (np.array(rows), np.array(cols))), shape=(len(vocab), 4 * nc)).tocsr()
+    m.sum_duplicates()
+    m = m.tocoo()
+    total = m.data.sum()
+    rs = np.asarray(m.tocsr().sum(1)).ravel()
+    cs = np.bincount(m.col, weights=m.data, minlength=m.shape[1]) ** 0.75
+    cs /= cs.sum()
+    pmi = np.log(m.data / total / (rs[m.row] / total) / cs[m.col])
+    keep = pmi > 0
+    ppmi = sp.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
+    u, sv, _ = randomized_svd(ppmi, dim, n_iter=5, random_state=seed)
+    emb = u * np.sqrt(sv)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
+    labels = []
+    for k in sizes:
+        km = MiniBatchKMeans(k, random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
+        labels.append(km.labels_)
+    table = {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(vocab)}
+    info = {"tokens": sum(cnt.values()), "types": len(cnt), "words": len(vocab), "min_count": min_count,
+            "dim": dim, "sizes": list(sizes)}
+    return table, info
+
+
 def load_scorer(ext: Path):
     path = ext.parent / SCORER
     spec = importlib.util.spec_from_file_location("score_ner", path)
@@ -441,6 +540,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--write-dev", type=Path, help="write the dev split (CoNLL, blank line between sentences)")
     ap.add_argument("--report", type=Path, help="write the metrics as JSON")
+    ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
+                    help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
     if a.quick and a.newsfane == "auto":
         a.newsfane = "no"
@@ -462,7 +563,22 @@ def main(argv=None) -> int:
         print(f"dev split written to {a.write_dev}")
     gz = build_gazetteer()
     print("gazetteer: " + ", ".join(f"{k} {len(v)}" for k, v in gz.items() if not k.startswith("_")))
-    feat = _Featurizer(Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")}))
+    cl_out = a.out.with_name(Path(CLUSTERS_RESOURCE).name)
+    clusters = None
+    cl_info: dict = {"used": a.clusters != "none"}
+    cl_table = None
+    if a.clusters == "build":
+        t0 = time.time()
+        unl = unlabeled_sentences(ext, train)
+        cl_table, info = build_clusters(unl)
+        cl_info.update(info, seconds=round(time.time() - t0))
+        clusters = WordClusters(CLUSTER_SIZES, cl_table)
+        print(f"word clusters: {info['words']} words of {info['tokens']} unlabeled tokens, sizes {info['sizes']}, "
+              f"{time.time() - t0:.0f}s")
+    elif a.clusters == "reuse":
+        clusters = WordClusters.from_file(cl_out)
+        print(f"word clusters reused: {cl_out} ({len(clusters)} words)")
+    feat = _Featurizer(Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")}), clusters)
     tr_inf, Xtr, Ytr = featurize(train, feat)
     dv_inf, Xdv, Ydv = featurize(dev, feat)
     _DATA["train"] = (Xtr, Ytr)
@@ -562,6 +678,12 @@ def main(argv=None) -> int:
         first_out.unlink(missing_ok=True)
     gz_out.write_text(json.dumps(gz, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     files_out = [out, gz_out] + ([first_out] if two_pass else [])
+    if cl_table is not None:
+        clusters.write(cl_out, cl_table)
+    if clusters is not None:
+        files_out.append(cl_out)
+    else:
+        cl_out.unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in files_out)
     for p in files_out:
         print(f"wrote {p} ({p.stat().st_size / 1e6:.2f} MB)")
@@ -598,7 +720,7 @@ def main(argv=None) -> int:
             "data": data, "two_pass": two_pass,
             "first_pass": {"c1": c1, "c2": c2, "grid": [{k: v for k, v in t.items() if k != "path"} for t in trials]},
             "second_pass": [{k: v for k, v in t.items() if k != "path"} for t in p2_trials],
-            "iterations": a.iterations, "minfreq": a.minfreq, "folds": K,
+            "iterations": a.iterations, "minfreq": a.minfreq, "folds": K, "clusters": cl_info,
             "newsfane": {**nf_info, "dev": nf_res},
             "dev_tokens_document": dev_tok, "dev_tokens_sentence": dev_sent, "dev_text": dev_txt,
             "aqmar_tokens": aq_tok, "aqmar_text": aq_txt, "speed": speed, "total_seconds": round(total),

@@ -295,20 +295,39 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
     tagger = _tagger() if use_ner else None
     out: list[Mention] = []
     if tagger is not None:
-        # the tagger's spans follow newswire conventions; a gazetteer name inside one gives it
-        # its identity and curated type ("لسيول" tagged LOC -> Seoul)
-        # (its spans keep attached proclitics, as ANERcorp does; ``name`` is the bare name)
+        # The tagger's spans come first and keep their extent: they follow the newswire
+        # convention (ANERcorp) -- the bare name without its head noun or title ("غزة", not
+        # "قطاع غزة"; "حماس", not "حركة حماس"), attached proclitics inside ("وباريس"; ``name``
+        # is the bare name). The gazetteer gives them identity and curated type: a gazetteer
+        # name covering most of the span ("لسيول" tagged LOC -> Seoul), else a gazetteer
+        # name found in the span's own text when a longer one runs past it.
         for sp in tagger.tag(text):
-            inside = [g for g in found if sp.start <= g.start and g.end <= sp.end]
-            bare = _bare_name(sp.text)
-            if len(inside) == 1 and inside[0].end - inside[0].start >= (sp.end - sp.start) * 0.6:
-                g = inside[0]
-                out.append(Mention(sp.start, sp.end, sp.text, g.type, "ner", g.entry_id, sp.score, bare))
-            elif not any(_overlaps(g, Mention(sp.start, sp.end, "", "", "ner")) for g in found):
-                out.append(Mention(sp.start, sp.end, sp.text, sp.type, "ner", None, sp.score, bare))
-    for g in found:
-        if not any(_overlaps(g, m) for m in out):
-            out.append(_with_proclitic(text, g) if tagger is not None else g)
+            if any(g.start <= sp.start and sp.end <= g.end and (g.start, g.end) != (sp.start, sp.end)
+                   and g.type != sp.type for g in found):
+                continue  # a longer gazetteer name of another type: "جهاز المخابرات الوطنية في كوريا الجنوبية"
+            typ, eid = sp.type, None
+            g = _identity(sp.start, sp.end, [g for g in found if sp.start <= g.start and g.end <= sp.end])
+            if g is None and any(_overlaps(g2, Mention(sp.start, sp.end, "", "", "ner")) for g2 in found):
+                g = _identity(sp.start, sp.end, [
+                    Mention(h.start + sp.start, h.end + sp.start, h.text, h.type, h.via, h.entry_id)
+                    for h in gaz.find(text[sp.start:sp.end]) if h.via != "demonym"])
+            if g is not None:
+                typ, eid = g.type, g.entry_id
+            out.append(Mention(sp.start, sp.end, sp.text, typ, "ner", eid, sp.score, _bare_name(sp.text)))
+        for g in found:
+            if not any(_overlaps(g, m) for m in out):
+                out.append(_with_proclitic(text, g))
+        # with the tagger, the context rules (titles, reporting verbs, organisation heads)
+        # over-reach where a trained tagger has already read the sentence: only Latin-script
+        # names are left to them. A Latin name inside a tagger span that also holds Arabic
+        # words replaces it (the tagger knows little of Latin script).
+        rule_cands = [c for c in rule_cands if c.via == "latin"]
+        for c in rule_cands:
+            if c.via == "latin":
+                out = [m for m in out if not (m.via == "ner" and m.start <= c.start and c.end <= m.end
+                                              and (m.start, m.end) != (c.start, c.end) and _has_arabic(m.text))]
+    else:
+        out.extend(found)
     # rules fill what neither saw; a rule organisation may swallow the places in its name
     for c in sorted(rule_cands, key=lambda m: (-_rank(m), -(m.end - m.start))):
         clash = [m for m in out if _overlaps(m, c)]
@@ -320,6 +339,20 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
             # "جهاز المخابرات الوطنية في كوريا الجنوبية": the place is part of the organisation's name
             out = [m for m in out if m not in clash] + [c]
     return sorted(out, key=lambda m: m.start)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
+
+
+def _has_arabic(s: str) -> bool:
+    return _ARABIC_LETTER.search(s) is not None
+
+
+def _identity(start: int, end: int, inside: list[Mention]) -> Mention | None:
+    """The one gazetteer mention inside ``[start, end)`` covering at least 60% of it."""
+    if len(inside) == 1 and inside[0].end - inside[0].start >= (end - start) * 0.6:
+        return inside[0]
+    return None
 
 
 def _with_proclitic(text: str, m: Mention) -> Mention:

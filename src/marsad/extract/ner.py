@@ -57,6 +57,9 @@ __all__ = [
     "bio_spans",
     "Gazetteer",
     "GAZETTEER_RESOURCE",
+    "CLUSTERS_RESOURCE",
+    "WordClusters",
+    "cluster_key",
     "FIRST_PASS_NAME",
     "DOC_WINDOW",
     "TokenInfo",
@@ -66,6 +69,7 @@ __all__ = [
 
 MODEL_RESOURCE = "models/ner_crf.crfsuite"  # inside the ``marsad`` package
 GAZETTEER_RESOURCE = "models/ner_gazetteer.json"  # read from the model's folder
+CLUSTERS_RESOURCE = "models/ner_clusters.tsv.gz"  # word clusters, read from the model's folder
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
 
@@ -243,18 +247,73 @@ class Gazetteer:
         return out
 
 
+def cluster_key(info: TokenInfo) -> str:
+    """The form a word is clustered under: the clitic-stripped base of an Arabic word,
+    ``<NUM>`` for a number, the normalised form otherwise."""
+    if info.kind == "word":
+        return info.base
+    if info.kind == "number":
+        return "<NUM>"
+    return info.norm
+
+
+class WordClusters:
+    """Word -> distributional cluster ids at several granularities (``c64=…``, ``c256=…``…).
+
+    Learnt without labels by ``scripts/train_ner.py`` (:func:`cluster_key` forms of news text:
+    positional co-occurrence counts, PPMI, truncated SVD, k-means at each granularity) and
+    shipped as ``ner_clusters.tsv.gz``: a header ``#word<TAB>64<TAB>256…`` then one word a
+    line. Words not in the table get the feature ``cl=UNK``.
+    """
+
+    __slots__ = ("sizes", "_table")
+
+    def __init__(self, sizes: Sequence[int], table: dict[str, tuple[int, ...]]) -> None:
+        self.sizes = tuple(sizes)
+        names = [f"c{k}=" for k in self.sizes]
+        self._table = {w: tuple(n + str(c) for n, c in zip(names, ids)) for w, ids in table.items()}
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        return self._table.get(key)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "WordClusters":
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            sizes = [int(x) for x in header[1:]]
+            table = {}
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                table[parts[0]] = tuple(int(x) for x in parts[1:])
+        return cls(sizes, table)
+
+    def write(self, path: str | Path, table: dict[str, Sequence[int]]) -> None:
+        import gzip
+
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("#word\t" + "\t".join(map(str, self.sizes)) + "\n")
+            for w, ids in table.items():
+                f.write(w + "\t" + "\t".join(map(str, ids)) + "\n")
+
+
 class _Featurizer:
     """Per-word feature strings, memoised per instance (news text repeats its words)."""
 
-    __slots__ = ("_triggers", "_memo", "gazetteer")
+    __slots__ = ("_triggers", "_memo", "gazetteer", "clusters")
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, clusters: WordClusters | None = None) -> None:
         self._triggers = _trigger_table()
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self._memo: dict[TokenInfo, tuple[tuple[str, ...], ...]] = {}
 
     def word(self, info: TokenInfo) -> tuple[tuple[str, ...], ...]:
-        """``(own, ctx@-2, ctx@-1, ctx@+1, ctx@+2, base)`` for one token."""
+        """``(own, ctx@-2, ctx@-1, ctx@+1, ctx@+2, (base, mid cluster))`` for one token."""
         got = self._memo.get(info)
         if got is not None:
             return got
@@ -293,7 +352,16 @@ class _Featurizer:
         if kind == "word":
             ctx.append("suf2=" + base[-2:])
         ctx.extend(trig)
-        out = (tuple(own),) + tuple(tuple(f"{o}:{c}" for c in ctx) for o in _OFFSETS) + ((base,),)
+        mid = ""
+        if self.clusters is not None:
+            cl = self.clusters.get(cluster_key(info))
+            if cl is None:
+                cl = ("cl=UNK",) if kind in ("word", "latin") else ()
+            else:
+                mid = cl[len(cl) // 2]
+            own.extend(cl)
+            ctx.extend(cl)
+        out = (tuple(own),) + tuple(tuple(f"{o}:{c}" for c in ctx) for o in _OFFSETS) + ((base, mid),)
         if len(self._memo) > 200_000:
             self._memo.clear()
         self._memo[info] = out
@@ -303,6 +371,7 @@ class _Featurizer:
         words = [self.word(i) for i in infos]
         n = len(words)
         bases = [w[5][0] for w in words]
+        mids = [w[5][1] for w in words]
         gz = self.gazetteer.tags(infos) if self.gazetteer is not None else None
         out: list[list[str]] = []
         for i, w in enumerate(words):
@@ -318,11 +387,15 @@ class _Featurizer:
             if i >= 1:
                 f += words[i - 1][2]
                 f.append("bg-=" + bases[i - 1] + "|" + bases[i])
+                if mids[i - 1] and mids[i]:
+                    f.append("cb-=" + mids[i - 1] + "|" + mids[i])
             else:
                 f.append("BOS")
             if i + 1 < n:
                 f += words[i + 1][3]
                 f.append("bg+=" + bases[i] + "|" + bases[i + 1])
+                if mids[i] and mids[i + 1]:
+                    f.append("cb+=" + mids[i] + "|" + mids[i + 1])
             else:
                 f.append("EOS")
             if i + 2 < n:
@@ -481,7 +554,9 @@ class NerTagger:
             model = Path(model_path)
             first = model.with_name(FIRST_PASS_NAME)
             gz = model.with_name(Path(GAZETTEER_RESOURCE).name)
-            self._open(model, first if first.is_file() and first != model else None, gz if gz.is_file() else None)
+            cl = model.with_name(Path(CLUSTERS_RESOURCE).name)
+            self._open(model, first if first.is_file() and first != model else None, gz if gz.is_file() else None,
+                       cl if cl.is_file() else None)
             return
         root = files("marsad")
         with ExitStack() as stack:  # real paths even from a zipped install (CRFsuite reads the file at open)
@@ -492,9 +567,10 @@ class NerTagger:
             model = real(MODEL_RESOURCE)
             if model is None:
                 raise FileNotFoundError(f"NER model not found in the marsad package: {MODEL_RESOURCE}")
-            self._open(model, real(str(Path(MODEL_RESOURCE).with_name(FIRST_PASS_NAME))), real(GAZETTEER_RESOURCE))
+            self._open(model, real(str(Path(MODEL_RESOURCE).with_name(FIRST_PASS_NAME))), real(GAZETTEER_RESOURCE),
+                       real(CLUSTERS_RESOURCE))
 
-    def _open(self, model: Path, first: Path | None, gazetteer: Path | None) -> None:
+    def _open(self, model: Path, first: Path | None, gazetteer: Path | None, clusters: Path | None = None) -> None:
         import pycrfsuite  # imported here so that importing marsad stays light
 
         if not Path(model).is_file():
@@ -505,7 +581,8 @@ class NerTagger:
         if first is not None:
             self._first = pycrfsuite.Tagger()
             self._first.open(str(first))
-        self._feat = _Featurizer(Gazetteer.from_json(gazetteer) if gazetteer is not None else None)
+        self._feat = _Featurizer(Gazetteer.from_json(gazetteer) if gazetteer is not None else None,
+                                 WordClusters.from_file(clusters) if clusters is not None else None)
         self.labels: tuple[str, ...] = tuple(self._tagger.labels())
         self.two_pass = self._first is not None
 
