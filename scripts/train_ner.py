@@ -540,6 +540,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--write-dev", type=Path, help="write the dev split (CoNLL, blank line between sentences)")
     ap.add_argument("--report", type=Path, help="write the metrics as JSON")
+    ap.add_argument("--ablation", action="store_true",
+                    help="also train first-pass models without each feature group and score them on dev")
     ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
                     help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
@@ -708,6 +710,9 @@ def main(argv=None) -> int:
     print(f"dev   (text, as score_ner) {fmt(dev_txt)}")
     print(f"AQMAR (tokens, per file)   {fmt(aq_tok)}  [{len(aq_all)} sentences, Wikipedia, eval only]")
     print(f"AQMAR (text, as score_ner) {fmt(aq_txt)}")
+    ablation = None
+    if a.ablation:
+        ablation = run_ablation(train, dev, gz, clusters, params, a.jobs, tmp, best["dev"])
     speed = benchmark(ext, out)
     print(f"speed: {speed['tokens_per_s']:.0f} tokens/s over {speed['texts']} news texts of ~3 KB "
           f"(first: {speed['bytes']} bytes, {speed['tokens']} tokens, {speed['ms_first']:.1f} ms); "
@@ -724,10 +729,42 @@ def main(argv=None) -> int:
             "newsfane": {**nf_info, "dev": nf_res},
             "dev_tokens_document": dev_tok, "dev_tokens_sentence": dev_sent, "dev_text": dev_txt,
             "aqmar_tokens": aq_tok, "aqmar_text": aq_txt, "speed": speed, "total_seconds": round(total),
+            "ablation": ablation,
         }
         a.report.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def run_ablation(train, dev, gz: dict, clusters, params: dict, n_jobs: int, tmp: str, full: dict) -> dict:
+    """First-pass dev scores without each feature group (same c1/c2; ANERcorp only)."""
+    gzc = Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")})
+    variants = {
+        "no word clusters": _Featurizer(gzc, None),
+        "no gazetteer": _Featurizer(None, clusters),
+        "no trigger words": _Featurizer(gzc, clusters, triggers=False),
+        "no clusters, gazetteer or triggers": _Featurizer(None, None, triggers=False),
+    }
+    dev_sets = {}
+    jobs = []
+    for name, feat in variants.items():
+        if name == "no word clusters" and clusters is None:
+            continue
+        _, X, Y = featurize(train, feat)
+        _, Xd, Yd = featurize(dev, feat)
+        key = "abl:" + name
+        _DATA[key] = (X, Y)
+        dev_sets[key] = (Xd, Yd)
+        jobs.append((key, params, os.path.join(tmp, f"abl{len(jobs)}.crfsuite"), None))
+    out = {"first pass, all features": full}
+    print("ablation (first pass, dev):")
+    print(f"  {'all features':<36} {fmt(full)}")
+    for job, secs in run_pool(jobs, n_jobs):
+        Xd, Yd = dev_sets[job[0]]
+        res = score_labels(Yd, tag_all(job[2], Xd))
+        out[job[0][4:]] = res
+        print(f"  {job[0][4:]:<36} {fmt(res)}", flush=True)
+    return out
 
 
 def benchmark(ext: Path, model: Path) -> dict:

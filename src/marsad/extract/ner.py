@@ -306,8 +306,9 @@ class _Featurizer:
 
     __slots__ = ("_triggers", "_memo", "gazetteer", "clusters")
 
-    def __init__(self, gazetteer: Gazetteer | None = None, clusters: WordClusters | None = None) -> None:
-        self._triggers = _trigger_table()
+    def __init__(self, gazetteer: Gazetteer | None = None, clusters: WordClusters | None = None,
+                 triggers: bool = True) -> None:
+        self._triggers = _trigger_table() if triggers else {}
         self.gazetteer = gazetteer
         self.clusters = clusters
         self._memo: dict[TokenInfo, tuple[tuple[str, ...], ...]] = {}
@@ -614,23 +615,36 @@ class NerTagger:
 
     def tag(self, text: str) -> list[NerSpan]:
         """Entity mentions of ``text``, in order; each ``text[start:end] == span.text``."""
+        return self._tag_document(text, self._sentences(text))[0]
+
+    def tag_detailed(self, text: str) -> tuple[list[NerSpan], list[tuple[int, int, float]]]:
+        """:meth:`tag`, plus every token's ``(start, end, p)``: ``p`` the probability that it
+        is part of a PER, ORG or LOC name (1 - P(O) - P(MISC)), for combining with other
+        sources (``marsad.extract.entities`` lets it veto gazetteer names it is sure of)."""
+        return self._tag_document(text, self._sentences(text), probs=True)
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, list[Token]]]:
         sents = []
         for sent in split_sentences(text):
             toks = tokenize(sent.text)
             if toks:
                 sents.append((sent.start, toks))
-        return self._tag_document(text, sents)
+        return sents
 
     def tag_sentence_tokens(self, text: str, tokens: Sequence[Token], offset: int = 0) -> list[NerSpan]:
         """Spans for already tokenised text: ``tokens`` of ``text[offset:]`` (one sentence)."""
-        return self._tag_document(text, [(offset, tokens)]) if tokens else []
+        return self._tag_document(text, [(offset, tokens)])[0] if tokens else []
 
-    def _tag_document(self, text: str, sents: Sequence[tuple[int, Sequence[Token]]]) -> list[NerSpan]:
+    def _tag_document(self, text: str, sents: Sequence[tuple[int, Sequence[Token]]], probs: bool = False
+                      ) -> tuple[list[NerSpan], list[tuple[int, int, float]]]:
         if not sents:
-            return []
+            return [], []
         xs = self._features([[_info_of(t) for t in toks] for _, toks in sents])
         tagger = self._tagger
         out: list[NerSpan] = []
+        tok_probs: list[tuple[int, int, float]] = []
+        other = [lab for lab in self.labels if lab == "O" or lab[2:] not in ENTITY_TYPES]
         for (offset, toks), x in zip(sents, xs):
             tagger.set(x)
             labels = tagger.tag()
@@ -638,7 +652,11 @@ class NerTagger:
                 score = sum(tagger.marginal(labels[i], i) for i in range(a, b)) / (b - a)
                 s, e = offset + toks[a].start, offset + toks[b - 1].end
                 out.append(NerSpan(s, e, text[s:e], typ, round(score, 4)))
-        return out
+            if probs:
+                for i, t in enumerate(toks):
+                    p = 1.0 - sum(tagger.marginal(lab, i) for lab in other)
+                    tok_probs.append((offset + t.start, offset + t.end, min(1.0, max(0.0, p))))
+        return out, tok_probs
 
 
 @lru_cache(maxsize=1)
