@@ -303,9 +303,8 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
         # name found in the span's own text when a longer one runs past it.
         spans, tok_probs = tagger.tag_detailed(text)
         for sp in spans:
-            if any(g.start <= sp.start and sp.end <= g.end and (g.start, g.end) != (sp.start, sp.end)
-                   and g.type != sp.type for g in found):
-                continue  # a longer gazetteer name of another type: "جهاز المخابرات الوطنية في كوريا الجنوبية"
+            if any(_beats(g, sp) for g in found):
+                continue
             typ, eid = sp.type, None
             g = _identity(sp.start, sp.end, [g for g in found if sp.start <= g.start and g.end <= sp.end])
             if g is None and any(_overlaps(g2, Mention(sp.start, sp.end, "", "", "ner")) for g2 in found):
@@ -324,9 +323,7 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
         # words replaces it (the tagger knows little of Latin script).
         rule_cands = [c for c in rule_cands if c.via == "latin"]
         for c in rule_cands:
-            if c.via == "latin":
-                out = [m for m in out if not (m.via == "ner" and m.start <= c.start and c.end <= m.end
-                                              and (m.start, m.end) != (c.start, c.end) and _has_arabic(m.text))]
+            out = [m for m in out if not (m.via == "ner" and _overlaps(m, c) and _LATIN_LETTER.search(m.text))]
     else:
         out.extend(found)
     # rules fill what neither saw; a rule organisation may swallow the places in its name
@@ -342,11 +339,22 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
     return sorted(out, key=lambda m: m.start)
 
 
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
-def _has_arabic(s: str) -> bool:
-    return _ARABIC_LETTER.search(s) is not None
+def _beats(g: Mention, sp) -> bool:
+    """Gazetteer mention ``g`` wins over the overlapping tagger span ``sp`` (else the span wins).
+
+    * the span has Latin letters: the tagger, trained on Arabic news, knows little of them
+      ("RIA Novosti" over the tagger's "Novosti News Outlet");
+    * ``g`` is longer and of another type: an organisation named after a place
+      ("جهاز المخابرات الوطنية في كوريا الجنوبية" over the tagger's "كوريا الجنوبية").
+    """
+    if not (g.start < sp.end and sp.start < g.end) or (g.start, g.end) == (sp.start, sp.end):
+        return False
+    if _LATIN_LETTER.search(sp.text):
+        return True
+    return g.start <= sp.start and sp.end <= g.end and g.type != sp.type
 
 
 _VETO = 0.02  # a gazetteer phrase none of whose words the tagger gives this much is dropped
