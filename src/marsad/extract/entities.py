@@ -11,6 +11,11 @@ Mentions come from a cascade (trafilatura-style: each method fills what the prev
 3. the **statistical tagger** (a CRF trained on ANERcorp, shipped in ``marsad/models``) for
    names neither of the above sees.
 
+With the tagger on (the default), its spans come first and keep their newswire extent; the
+gazetteer gives them identity and type, adds the names the tagger missed (less descriptive
+phrases the tagger is sure are not names), and of the rules only the Latin-script one is
+used (see ``find_mentions``; measured in ``marsad/models/MODEL_CARD.md``).
+
 Resolution across documents (:func:`resolve`) gives every mention an entity id:
 
 * a gazetteer mention is its entry; another mention whose phonetic key (see
@@ -319,8 +324,8 @@ def find_mentions(text: str, *, gazetteer: Gazetteer | None = None, use_ner: boo
                 out.append(_with_proclitic(text, g))
         # with the tagger, the context rules (titles, reporting verbs, organisation heads)
         # over-reach where a trained tagger has already read the sentence: only Latin-script
-        # names are left to them. A Latin name inside a tagger span that also holds Arabic
-        # words replaces it (the tagger knows little of Latin script).
+        # names are left to them, and a Latin name replaces the tagger spans with Latin
+        # letters that it overlaps (the tagger knows little of Latin script).
         rule_cands = [c for c in rule_cands if c.via == "latin"]
         for c in rule_cands:
             out = [m for m in out if not (m.via == "ner" and _overlaps(m, c) and _LATIN_LETTER.search(m.text))]
@@ -365,7 +370,7 @@ def _vetoed(g: Mention, tok_probs: list[tuple[int, int, float]]) -> bool:
 
     Descriptive phrases that news corpora do not mark as names ("الجيش الاسرائيلي",
     "الخارجية الأميركية", "الجمهورية اللبنانية") and agency bylines ("أ ف ب"); names the
-    tagger is merely unsure of stay (on the ANERcorp dev split: 14 false alarms dropped, no
+    tagger is merely unsure of stay (on the ANERcorp dev split: 15 false alarms dropped, no
     correct name lost), and so do one-word names, which a tagger trained on older news may
     not know ("كريملين").
     """
