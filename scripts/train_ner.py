@@ -349,13 +349,12 @@ def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n
     +1, +2, kept apart (the 20,000 most frequent words at each position, weights 0.5 / 1 /
     1 / 0.5); the counts become positive PMI (context frequencies smoothed by the power
     0.75), a randomised truncated SVD gives ``dim``-dimensional vectors (U·sqrt(S), unit
-    length); k-means groups them into the largest of ``sizes`` clusters and Ward's
-    agglomeration of those centroids gives the coarser sizes, so the clusters nest (as the
-    prefixes of Brown clusters do). Coarse sizes generalise, fine ones separate.
+    length), and k-means groups them at each of ``sizes`` independently (ids carry no
+    meaning across sizes). Coarse sizes generalise, fine ones separate.
     """
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
+    from sklearn.cluster import MiniBatchKMeans
     from sklearn.utils.extmath import randomized_svd
 
     cnt = Counter(w for s in sents for w in s)
@@ -392,16 +391,12 @@ def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n
     u, sv, _ = randomized_svd(ppmi, dim, n_iter=5, random_state=seed)
     emb = u * np.sqrt(sv)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
-    # k-means at the finest size, then Ward's agglomeration of its centroids cut at the
-    # coarser sizes: the clusters nest, like the prefixes of Brown clusters' bit strings
-    sizes = sorted(sizes)
-    km = MiniBatchKMeans(sizes[-1], random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
-    fine = km.labels_
+    # one k-means per size (nested clusters -- Ward's agglomeration of the 1,024 centroids
+    # cut at 256 and 64, like Brown-cluster prefixes -- scored 3 points lower on dev)
     labels = []
-    for k in sizes[:-1]:
-        up = AgglomerativeClustering(n_clusters=k, linkage="ward").fit(km.cluster_centers_).labels_
-        labels.append(up[fine])
-    labels.append(fine)
+    for k in sizes:
+        km = MiniBatchKMeans(k, random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
+        labels.append(km.labels_)
     table = {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(vocab)}
     info = {"tokens": sum(cnt.values()), "types": len(cnt), "words": len(vocab), "min_count": min_count,
             "dim": dim, "sizes": list(sizes)}
