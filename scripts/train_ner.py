@@ -309,10 +309,12 @@ def build_gazetteer(min_count: int = 2) -> dict:
 CLUSTER_SIZES = (64, 256, 1024)
 
 
-def unlabeled_sentences(ext: Path, train) -> list[list[str]]:
-    """Cluster keys (:func:`cluster_key`) of the unlabeled text: the SaudiNewsNet articles
-    (titles and bodies, paragraphs repeated across papers kept once, read in place) and the
-    ANERcorp training sentences. Never the dev split, AQMAR or NewsFANE."""
+def unlabeled_sentences(ext: Path, train, *, saudinewsnet: bool = False) -> list[list[str]]:
+    """Cluster keys (:func:`cluster_key`) of the unlabeled text: the ANERcorp training
+    sentences and, only with ``saudinewsnet=True``, the SaudiNewsNet articles (titles and
+    bodies, paragraphs repeated across papers kept once, read in place). Never the dev split,
+    AQMAR or NewsFANE. SaudiNewsNet is CC BY-NC-SA and meant for benchmarks, so the shipped
+    clusters are built without it (``--unlabeled anercorp``)."""
     import hashlib
 
     from marsad.text.sentences import split_sentences
@@ -320,7 +322,7 @@ def unlabeled_sentences(ext: Path, train) -> list[list[str]]:
 
     seen: set[bytes] = set()
     out: list[list[str]] = []
-    for z in sorted((ext / "saudinewsnet").glob("*.zip")):
+    for z in sorted((ext / "saudinewsnet").glob("*.zip")) if saudinewsnet else ():
         with zipfile.ZipFile(z) as zf:
             for name in sorted(zf.namelist()):
                 if not name.endswith(".json"):
@@ -538,6 +540,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ext", type=Path, default=REPO.parent / "shared" / "ext")
     ap.add_argument("--out", type=Path, default=OUT, help="main model; the first pass and gazetteer go beside it")
+    ap.add_argument("--unlabeled", choices=("anercorp", "saudinewsnet"), default="anercorp",
+                    help="text for the word clusters: the ANERcorp training part (shipped: its license allows "
+                         "training), or also SaudiNewsNet (CC BY-NC-SA, benchmarks only: for experiments)")
     ap.add_argument("--quick", action="store_true", help="no c1/c2 search and no NewsFANE check: --c1/--c2")
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.05)
@@ -579,7 +584,7 @@ def main(argv=None) -> int:
     cl_table = None
     if a.clusters == "build":
         t0 = time.time()
-        unl = unlabeled_sentences(ext, train)
+        unl = unlabeled_sentences(ext, train, saudinewsnet=a.unlabeled == "saudinewsnet")
         cl_table, info = build_clusters(unl)
         cl_info.update(info, seconds=round(time.time() - t0))
         clusters = WordClusters(CLUSTER_SIZES, cl_table)
