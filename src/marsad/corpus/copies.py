@@ -125,6 +125,7 @@ class CopyParams:
     min_unit_stems: int = 4         # units with fewer content stems are not indexed (translation view)
     max_bucket: int = 200           # a bucket shared by more articles is a stock phrase: ignored
     min_trans_hits: int = 2         # translation candidates need this many colliding (unit, band) keys
+    trans_top_k: int = 8            # ... and to be among an article's k most colliding partners
     link_min_shared: int = 4        # copy link: shared word 3-shingles between two sentences
     link_min_containment: float = 0.5   # ... covering this share of the shorter sentence
     near_jaccard: float = 0.5       # article shingle Jaccard from which a copy is "near"
@@ -516,11 +517,36 @@ def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, 
     kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
     kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
     out = []
-    for keys, min_hits in ((kc, 1), (kt, params.min_trans_hits)):
+    for keys, min_hits, top in ((kc, 1, 0), (kt, params.min_trans_hits, params.trans_top_k)):
         a, b, n = _bucket_pairs(keys, params.max_bucket)
         ok = n >= min_hits
-        out.append({(int(x), int(y)): int(z) for x, y, z in zip(a[ok], b[ok], n[ok])})
+        a, b, n = a[ok], b[ok], n[ok]
+        if top and len(a):
+            keep = _top_k(a, b, n, top)
+            a, b, n = a[keep], b[keep], n[keep]
+        out.append({(int(x), int(y)): int(z) for x, y, z in zip(a, b, n)})
     return out[0], out[1]
+
+
+def _top_k(a: np.ndarray, b: np.ndarray, n: np.ndarray, k: int) -> np.ndarray:
+    """Pairs among the ``k`` most colliding partners of at least one of their two articles.
+
+    Within one big story every pair of articles shares some content stems; re-translations
+    share many. Keeping each article's best ``k`` bounds the verification work to ``k`` pairs
+    per article (ties broken by the partner's index, so the choice is deterministic).
+    """
+    ends = np.concatenate([a, b])
+    other = np.concatenate([b, a])
+    hits = np.concatenate([n, n])
+    pair = np.concatenate([np.arange(len(a)), np.arange(len(a))])
+    order = np.lexsort((other, -hits, ends))
+    e = ends[order]
+    first = np.concatenate([[True], e[1:] != e[:-1]])
+    start = np.maximum.accumulate(np.where(first, np.arange(len(e)), 0))
+    rank = np.arange(len(e)) - start
+    keep = np.zeros(len(a), dtype=bool)
+    keep[pair[order][rank < k]] = True
+    return keep
 
 
 # ------------------------------------------------------------------ verification: passages
@@ -541,6 +567,7 @@ class _Prepared:
     sent_words: np.ndarray            # words per sentence
     anchors: list | None = None       # entity mentions (start, end, entry id), for translations
     numbers: list | None = None       # per sentence: anchors (entity ids, number values)
+    grams: tuple | None = None        # per sentence: n-gram counts, full and entity-masked
 
 
 def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
@@ -637,11 +664,9 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     rank_b = {j: r for r, j in enumerate(ib)}
     if not ia or not ib:
         return [], rank_a, rank_b
-    ea, eb = _entity_spans(pa, mentions_a), _entity_spans(pb, mentions_b)
-    full = [norm(pa.sents[i].text) for i in ia] + [norm(pb.sents[j].text) for j in ib]
-    masked = [norm(_blank(pa.text, ea, pa.sents[i].start, pa.sents[i].end)) for i in ia] \
-        + [norm(_blank(pb.text, eb, pb.sents[j].start, pb.sents[j].end)) for j in ib]
-    sims = [_tfidf_cosines(full, len(ia)), _tfidf_cosines(masked, len(ia))]
+    ga, gb = _sentence_grams(pa, mentions_a), _sentence_grams(pb, mentions_b)
+    sims = [_tfidf_cosines([ga[0][i] for i in ia] + [gb[0][j] for j in ib], len(ia)),
+            _tfidf_cosines([ga[1][i] for i in ia] + [gb[1][j] for j in ib], len(ia))]
     score = (sims[0] + sims[1]) / 2
     na, nb = _specific(_sentence_anchors(pa, mentions_a), ia), _specific(_sentence_anchors(pb, mentions_b), ib)
     for r, i in enumerate(ia):
@@ -669,33 +694,50 @@ def _char_grams(text: str) -> list[str]:
     return out
 
 
-def _tfidf_cosines(docs: list[str], n_a: int) -> np.ndarray:
-    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` over TF-IDF char n-gram vectors.
+def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct character n-grams of a normalised sentence as (hashes, counts) arrays.
+
+    The hashes are Python's string hashes: stable within the process, which is all the
+    per-pair cosines need (nothing is stored)."""
+    grams = _char_grams(text)
+    if not grams:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.unique(np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams)), return_counts=True)
+
+
+def _sentence_grams(p: _Prepared, mentions: Sequence | None) -> tuple[list, list]:
+    """Per sentence: n-gram counts of the sentence, and of the sentence with its entities blanked."""
+    if p.grams is None:
+        spans = _entity_spans(p, mentions)
+        full = [_gram_counts(norm(s.text)) for s in p.sents]
+        masked = [_gram_counts(norm(_blank(p.text, spans, s.start, s.end))) for s in p.sents]
+        p.grams = (full, masked)
+    return p.grams
+
+
+def _tfidf_cosines(docs: list[tuple[np.ndarray, np.ndarray]], n_a: int) -> np.ndarray:
+    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` (n-gram count arrays) over TF-IDF vectors.
 
     The weighting is scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    sublinear_tf=True)`` (smooth IDF, L2 norm), written out because importing scikit-learn
-    (and SciPy with it) costs three seconds, far more than the few sentences compared here.
+    sublinear_tf=True)`` (smooth IDF over these documents, L2 norm), written out with numpy:
+    importing scikit-learn (and SciPy's statistics with it) costs three seconds, and the
+    n-grams of each sentence are counted once per article rather than once per pair.
     """
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        counts: dict[int, int] = {}
-        for g in _char_grams(d):
-            k = vocab.setdefault(g, len(vocab))
-            counts[k] = counts.get(k, 0) + 1
-        rows.extend([r] * len(counts))
-        cols.extend(counts)
-        vals.extend(counts.values())
     from scipy.sparse import csr_matrix   # SciPy's sparse module alone imports fast
 
-    r = np.array(rows, dtype=np.int64)
-    c = np.array(cols, dtype=np.int64)
-    v = 1.0 + np.log(np.array(vals, dtype=float)) if vals else np.zeros(0)
-    df = np.bincount(c, minlength=len(vocab))
-    v = v * (np.log((1 + len(docs)) / (1 + df[c])) + 1.0)
-    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=len(docs)))
+    n = len(docs)
+    lens = np.array([len(h) for h, _ in docs], dtype=np.int64)
+    if lens.sum() == 0:
+        return np.zeros((n_a, n - n_a))
+    r = np.repeat(np.arange(n), lens)
+    keys = np.concatenate([h for h, _ in docs])
+    cnt = np.concatenate([c for _, c in docs]).astype(float)
+    _, c = np.unique(keys, return_inverse=True)
+    df = np.bincount(c)
+    v = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df[c])) + 1.0)
+    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=n))
     v = v / np.where(norms[r] > 0, norms[r], 1.0)
-    m = csr_matrix((v, (r, c)), shape=(len(docs), max(1, len(vocab))))
+    m = csr_matrix((v, (r, c)), shape=(n, int(c.max()) + 1))
     return (m[:n_a] @ m[n_a:].T).toarray()
 
 
@@ -1038,9 +1080,11 @@ class CopyIndex:
         out: dict[str, Candidate] = {}
         for view, store, keys, need in (("copy", self._copy, kc, 1),
                                          ("translation", self._trans, kt, self.params.min_trans_hits)):
-            for owner, hits in store.query(keys, self.params.max_bucket).items():
-                if owner == skip or hits < need:
-                    continue
+            found = sorted(((o, h) for o, h in store.query(keys, self.params.max_bucket).items()
+                            if o != skip and h >= need), key=lambda x: (-x[1], x[0]))
+            if view == "translation":
+                found = found[: self.params.trans_top_k]
+            for owner, hits in found:
                 oid = self.ids[owner]
                 if oid not in out:          # the copy view is the stronger evidence
                     out[oid] = Candidate(oid, view, hits)
