@@ -229,7 +229,7 @@ def compare_minhash(arts: list[Article], workers: int) -> None:
 def run_find_copies(arts: list[Article], truth: dict, workers: int, translations: bool) -> None:
     n = len(arts)
     t0 = time.perf_counter()
-    cand_c, cand_t = C.candidate_pairs([a.text for a in arts], workers=workers)
+    cand_c, cand_t = C.candidate_pairs([a.text for a in arts], workers=workers, translations=translations)
     t1 = time.perf_counter()
     pairs = C.find_copies(arts, workers=workers, translations=translations)
     t2 = time.perf_counter()

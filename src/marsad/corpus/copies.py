@@ -64,7 +64,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -124,6 +124,7 @@ class CopyParams:
     min_unit_shingles: int = 4      # units with fewer word 3-shingles are not indexed (copy view)
     min_unit_stems: int = 4         # units with fewer content stems are not indexed (translation view)
     max_bucket: int = 200           # a bucket shared by more articles is a stock phrase: ignored
+    max_trans_bucket: int = 50      # the same in the translation view (a story's stock sentences)
     min_trans_hits: int = 2         # translation candidates need this many colliding (unit, band) keys
     trans_top_k: int = 8            # ... and to be among an article's k most colliding partners
     link_min_shared: int = 4        # copy link: shared word 3-shingles between two sentences
@@ -203,21 +204,32 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _U64(31))
 
 
-_P = _U64(0x100000001B3)          # FNV prime: the polynomial base of word hashes
-_MAXLEN = 24                       # letters hashed per word (longer words: first 24 + length)
+_P = 0x100000001B3                 # FNV prime: the polynomial base of word hashes (odd, so invertible)
+_PINV = pow(_P, -1, 2**64)
 
 
 def _poly_hash(c: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Hash of ``c[start:start+length]`` for every word at once (one vector step per letter)."""
-    h = np.zeros(len(start), dtype=_U64)
+    """Hash of ``c[start:start+length]`` for every span at once, in O(len(c)) vector work.
+
+    The polynomial hash ``sum(c[j] * P**(end-1-j))`` (mod 2**64) of a span is
+    ``P**(end-1) * (G[end] - G[start])`` with ``G`` the prefix sums of ``c[j] * P**-j``:
+    ``P`` is odd, so it has an inverse modulo 2**64, and numpy's integer arithmetic wraps.
+    """
     if len(start) == 0:
-        return h
-    ln = np.minimum(length, _MAXLEN)
-    top = int(ln.max())
-    for j in range(top):
-        live = ln > j
-        idx = np.where(live, start + j, 0)
-        h = np.where(live, h * _P + c[idx].astype(_U64), h)
+        return np.zeros(0, dtype=_U64)
+    n = len(c)
+    pw = np.empty(n + 1, dtype=_U64)
+    pw[0] = 1
+    pw[1:] = _U64(_P)
+    np.cumprod(pw, out=pw)
+    ipw = np.empty(n + 1, dtype=_U64)
+    ipw[0] = 1
+    ipw[1:] = _U64(_PINV)
+    np.cumprod(ipw, out=ipw)
+    g = np.zeros(n + 1, dtype=_U64)
+    np.cumsum(c.astype(_U64) * ipw[:n], out=g[1:])
+    end = start + length
+    h = pw[np.maximum(end - 1, 0)] * (g[end] - g[start])
     return _mix(h ^ (length.astype(_U64) << _U64(56)))
 
 
@@ -286,7 +298,8 @@ def _featurize(texts: Sequence[str]) -> list[_Doc]:
     suf = np.where(two & (rem >= 5), 2, suf)
     stem_h = _poly_hash(cpad, ws + pre, wl - pre - suf)
     isdigit = (c0 >= ord("0")) & (c0 <= ord("9"))
-    content = ((wl - pre - suf >= 3) | (isdigit & (wl >= 2))) & ~np.isin(word_h, t.stop)
+    at = np.minimum(np.searchsorted(t.stop, word_h), len(t.stop) - 1)
+    content = ((wl - pre - suf >= 3) | (isdigit & (wl >= 2))) & (t.stop[at] != word_h)
     # units: a terminator followed by a space, a line break, or the document separator
     nxt = np.concatenate([c[1:], [0]])
     brk = (t.term[c] & t.space[nxt]) | (c == 10) | (c == 13) | (c == 0) | (c == 0x2029)
@@ -318,10 +331,16 @@ def _shingles(words: np.ndarray, unit: np.ndarray, k: int = 3) -> tuple[np.ndarr
     return _mix(h)[same], unit[: len(unit) - k + 1][same]
 
 
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` for the small arrays of one article (sort and drop repeats: no hashing set-up)."""
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
 def article_shingles(text: str) -> np.ndarray:
     """Sorted unique word 3-shingle hashes of a text (the sets the copy view compares)."""
     d = _featurize([text])[0]
-    return np.unique(_shingles(d.word, d.unit)[0])
+    return _sorted_unique(_shingles(d.word, d.unit)[0])
 
 
 # ------------------------------------------------------------------ MinHash and banding
@@ -356,7 +375,7 @@ def minhash_signatures(values: np.ndarray, seg_starts: np.ndarray, num_perm: int
     x = (values >> _U64(32)).astype(np.uint32)
     starts = np.asarray(seg_starts, dtype=np.int64)
     ends = np.append(starts[1:], len(x))
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(starts, np.arange(_BLOCK, len(x), _BLOCK)), [n_seg]]))
+    cuts = _sorted_unique(np.concatenate([[0], np.searchsorted(starts, np.arange(_BLOCK, len(x), _BLOCK)), [n_seg]]))
     for i in range(len(cuts) - 1):
         s0, s1 = int(cuts[i]), int(cuts[i + 1])
         if s0 == s1:
@@ -372,18 +391,21 @@ def minhash_signatures(values: np.ndarray, seg_starts: np.ndarray, num_perm: int
     return out.T
 
 
+_BAND_K = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                    0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
+                   dtype=np.uint64)
+
+
 def _band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
-    """``(n, bands)`` uint64 bucket keys: band ``i`` hashes rows ``i*r .. i*r+r-1``."""
+    """``(n, bands)`` uint64 bucket keys: band ``i`` hashes rows ``i*r .. i*r+r-1`` (and ``i``)."""
     n, p = sig.shape
     r = p // bands
-    keys = np.empty((n, bands), dtype=_U64)
-    s64 = sig.astype(_U64)
-    for i in range(bands):
-        acc = np.full(n, (0x2545F4914F6CDD1D * (i + 1)) & 0xFFFFFFFFFFFFFFFF, dtype=_U64)
-        for j in range(r):
-            acc = _mix(acc ^ s64[:, i * r + j])
-        keys[:, i] = acc
-    return keys
+    if r > len(_BAND_K):
+        raise ValueError(f"at most {len(_BAND_K)} rows per band")
+    s64 = sig.astype(_U64).reshape(n, bands, r)
+    acc = (s64 * _BAND_K[:r]).sum(axis=2, dtype=_U64)          # wraps modulo 2**64
+    acc ^= (np.arange(1, bands + 1, dtype=_U64) * _U64(0x2545F4914F6CDD1D))[None, :]
+    return _mix(acc)
 
 
 def _unit_keys(doc: _Doc, params: CopyParams) -> tuple[np.ndarray, np.ndarray]:
@@ -407,8 +429,10 @@ def _segments(values: np.ndarray, unit: np.ndarray, min_size: int) -> tuple[np.n
     return v, np.concatenate([[0], np.cumsum(sz)[:-1]]).astype(np.int64) if len(sz) else np.zeros(0, np.int64)
 
 
-def _unit_signatures(docs: Sequence[_Doc], params: CopyParams) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Per document: MinHash signatures of its indexable units in both views (one numpy pass)."""
+def _unit_signatures(docs: Sequence[_Doc], params: CopyParams, translations: bool = True
+                     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per document: MinHash signatures of its indexable units in both views (one numpy pass);
+    the translation view is left empty when ``translations`` is false."""
     cv, cs, ct, tv, ts, tt = [], [], [], [], [], []
     off_c = off_t = 0
     for d in docs:
@@ -418,7 +442,7 @@ def _unit_signatures(docs: Sequence[_Doc], params: CopyParams) -> tuple[list[np.
         cs.append(st + off_c)
         ct.append(len(st))
         off_c += len(v)
-        m = d.content
+        m = d.content if translations else np.zeros(len(d.content), dtype=bool)
         v2, st2 = _segments(d.stem[m], d.unit[m], params.min_unit_stems)
         tv.append(v2)
         ts.append(st2 + off_t)
@@ -447,7 +471,7 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
     if len(packed) == 0:
         e = np.zeros(0, np.int64)
         return e, e, e
-    v = np.unique(packed)           # sorted; one entry per (bucket, owner)
+    v = _sorted_unique(packed)      # one entry per (bucket, owner)
     key = v >> _U64(_OWNER_BITS)
     own = (v & _OWNER_MASK).astype(np.int64)
     new = np.concatenate([[True], key[1:] != key[:-1]])
@@ -466,8 +490,10 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
     if not codes:
         e = np.zeros(0, np.int64)
         return e, e, e
-    allc = np.concatenate(codes)
-    uc, cnt = np.unique(allc, return_counts=True)
+    allc = np.sort(np.concatenate(codes))
+    first = np.concatenate([[True], allc[1:] != allc[:-1]])
+    uc = allc[first]
+    cnt = np.diff(np.append(np.flatnonzero(first), len(allc)))
     return uc >> 24, uc & ((1 << 24) - 1), cnt
 
 
@@ -475,37 +501,41 @@ def _pack(keys: np.ndarray, owner: int | np.ndarray) -> np.ndarray:
     return (keys >> _U64(_OWNER_BITS) << _U64(_OWNER_BITS)) | (np.asarray(owner).astype(_U64) & _OWNER_MASK)
 
 
-def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int) -> tuple[np.ndarray, np.ndarray]:
+def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int, translations: bool = True
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Packed bucket keys (copy view, translation view) of a batch of texts; owners from ``offset``."""
     docs = _featurize(texts)
-    sc, st = _unit_signatures(docs, params)
-    kc, kt = [], []
-    for i, (a, b) in enumerate(zip(sc, st)):
-        kc.append(_pack(_band_keys(a, params.copy_bands).ravel(), offset + i))
-        kt.append(_pack(_band_keys(b, params.trans_bands).ravel(), offset + i))
-    return np.concatenate(kc), np.concatenate(kt)
+    sc, st = _unit_signatures(docs, params, translations)
+    out = []
+    for sigs, bands in ((sc, params.copy_bands), (st, params.trans_bands)):
+        owner = np.repeat(np.arange(offset, offset + len(sigs)), [len(x) for x in sigs])
+        allsig = np.concatenate(sigs) if sigs else np.zeros((0, params.num_perm), np.uint32)
+        keys = _band_keys(allsig, bands)
+        out.append(_pack(keys, owner[:, None]).ravel())
+    return out[0], out[1]
 
 
-def _keys_job(args: tuple[list[str], dict, int]) -> tuple[np.ndarray, np.ndarray]:
-    texts, pd, offset = args
+def _keys_job(args: tuple[list[str], dict, int, bool]) -> tuple[np.ndarray, np.ndarray]:
+    texts, pd, offset, translations = args
     params = CopyParams(**pd)
     kc, kt = [], []
     for i in range(0, len(texts), 500):
-        a, b = _batch_keys(texts[i:i + 500], params, offset + i)
+        a, b = _batch_keys(texts[i:i + 500], params, offset + i, translations)
         kc.append(a)
         kt.append(b)
     return np.concatenate(kc), np.concatenate(kt)
 
 
-def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1
-                    ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
-    """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view."""
+def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1,
+                    translations: bool = True) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view
+    (the translation view only when ``translations``)."""
     if len(texts) >= 1 << _OWNER_BITS:
         raise ValueError("at most 16,777,215 articles per call")
     chunks = []
     step = max(500, -(-len(texts) // max(1, workers)))
     for i in range(0, len(texts), step):
-        chunks.append((list(texts[i:i + step]), params.to_dict(), i))
+        chunks.append((list(texts[i:i + step]), params.to_dict(), i, translations))
     if workers > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
         import multiprocessing as mp
@@ -517,8 +547,9 @@ def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, 
     kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
     kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
     out = []
-    for keys, min_hits, top in ((kc, 1, 0), (kt, params.min_trans_hits, params.trans_top_k)):
-        a, b, n = _bucket_pairs(keys, params.max_bucket)
+    for keys, min_hits, top, cap in ((kc, 1, 0, params.max_bucket),
+                                     (kt, params.min_trans_hits, params.trans_top_k, params.max_trans_bucket)):
+        a, b, n = _bucket_pairs(keys, cap)
         ok = n >= min_hits
         a, b, n = a[ok], b[ok], n[ok]
         if top and len(a):
@@ -583,13 +614,15 @@ def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
     ok = su >= 0
     sh, su = sh[ok], su[ok]
     if len(sh):
-        rows = np.unique(np.stack([su.astype(_U64), sh]), axis=1)
-        sh_sent, sh_u = rows[0].astype(np.int64), rows[1]
+        order = np.lexsort((sh, su))
+        sh, su = sh[order], su[order]
+        new = np.concatenate([[True], (sh[1:] != sh[:-1]) | (su[1:] != su[:-1])])
+        sh_sent, sh_u = su[new].astype(np.int64), sh[new]
     else:
         sh_sent, sh_u = np.zeros(0, np.int64), np.zeros(0, _U64)
     nsh = np.bincount(sh_sent, minlength=len(sents))
     nw = np.bincount(sow[sow >= 0], minlength=len(sents))
-    allsh = np.unique(_shingles(d.word, d.unit)[0])
+    allsh = _sorted_unique(_shingles(d.word, d.unit)[0])
     return _Prepared(article.id, text, d, sents, sow, sh_u, sh_sent, nsh, allsh, nw)
 
 
@@ -896,17 +929,25 @@ def compare(a: Article, b: Article, *, params: CopyParams = CopyParams(), transl
 
 
 class _Cache:
-    """A small LRU of prepared articles for verification (pairs are visited grouped by article)."""
+    """Prepared articles for verification: words featurised in batches up front (one numpy
+    pass per 500 articles), sentences and shingles on first use, kept in a small LRU (pairs
+    are visited grouped by article)."""
 
-    def __init__(self, articles: Sequence[Article], size: int = 4096):
+    def __init__(self, articles: Sequence[Article], needed: Iterable[int], size: int = 4096):
         self.articles = articles
         self.size = size
         self.data: OrderedDict[int, _Prepared] = OrderedDict()
+        need = sorted(set(needed))
+        self.docs: dict[int, _Doc] = {}
+        for k in range(0, len(need), 500):
+            chunk = need[k:k + 500]
+            for i, d in zip(chunk, _featurize([articles[i].text for i in chunk])):
+                self.docs[i] = d
 
     def get(self, i: int) -> _Prepared:
         p = self.data.get(i)
         if p is None:
-            p = self.data[i] = _prepare(self.articles[i])
+            p = self.data[i] = _prepare(self.articles[i], self.docs.get(i))
             if len(self.data) > self.size:
                 self.data.popitem(last=False)
         else:
@@ -914,16 +955,31 @@ class _Cache:
         return p
 
 
+# state shared with forked verification workers (set just before the pool starts)
+_VERIFY: dict[str, Any] = {}
+
+
+def _verify(pairs: Sequence[tuple[int, int]]) -> list[CopyPair]:
+    arts, params, cand_t, mget = _VERIFY["arts"], _VERIFY["params"], _VERIFY["cand_t"], _VERIFY["mget"]
+    cache = _Cache(arts, (x for p in pairs for x in p))
+    out = []
+    for i, j in pairs:
+        cp = _compare_prepared(cache.get(i), cache.get(j), params, (i, j) in cand_t, mget(i), mget(j))
+        if cp is not None:
+            out.append(cp)
+    return out
+
+
 def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(), translations: bool = True,
                 mentions: Mapping[str, Sequence] | None = None, workers: int | None = None) -> list[CopyPair]:
     """Every pair of ``articles`` of which one copies or re-translates the other, with the passages.
 
     Candidates come from MinHash LSH over sentence units (both views, see the module
-    docstring); each candidate is then verified with :func:`compare`. Articles with the same
-    id (same normalised text) are ``"exact"`` pairs without further checks. ``mentions``
-    (article id -> entity mentions in ``Article.text`` coordinates) is used for translation
-    anchors when given. ``workers``: processes for the signatures (default: one per core from
-    2,000 articles on).
+    docstring); each candidate is then verified as :func:`compare` does. Articles with the
+    same id (same normalised text) are one article. ``mentions`` (article id -> entity
+    mentions in ``Article.text`` coordinates) is used for translation anchors when given.
+    ``workers``: processes for the signatures and the verification (default: one per core
+    from 2,000 articles on; they are forked, so only on platforms with ``fork``).
 
     Returns pairs sorted by ``(a, b)``; within a pair ``a < b``.
     """
@@ -932,24 +988,30 @@ def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(
     arts = list(articles)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(arts) >= 2000 else 1
-    # the same text twice: one representative carries the comparisons, the others are exact copies
     first: dict[str, int] = {}
-    out: dict[tuple[str, str], CopyPair] = {}
     uniq: list[int] = []
     for i, a in enumerate(arts):
-        j = first.setdefault(a.id, i)
-        if j == i:
+        if first.setdefault(a.id, i) == i:
             uniq.append(i)
     texts = [arts[i].text for i in uniq]
-    cand_c, cand_t = candidate_pairs(texts, params, workers=workers)
-    pairs = sorted(set(cand_c) | (set(cand_t) if translations else set()))
-    cache = _Cache([arts[i] for i in uniq])
+    cand_c, cand_t = candidate_pairs(texts, params, workers=workers, translations=translations)
+    pairs = sorted(set(cand_c) | set(cand_t))
     mget = (lambda i: mentions.get(arts[uniq[i]].id)) if mentions else (lambda i: None)
-    for i, j in pairs:
-        trans = translations and (i, j) in cand_t
-        cp = _compare_prepared(cache.get(i), cache.get(j), params, trans, mget(i), mget(j))
-        if cp is not None:
-            out[(cp.a, cp.b)] = cp
+    _VERIFY.update(arts=[arts[i] for i in uniq], params=params, cand_t=cand_t, mget=mget)
+    try:
+        if workers > 1 and len(pairs) >= 2000:
+            from concurrent.futures import ProcessPoolExecutor
+            import multiprocessing as mp
+
+            step = -(-len(pairs) // (workers * 4))
+            chunks = [pairs[k:k + step] for k in range(0, len(pairs), step)]
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+                found = [cp for part in ex.map(_verify, chunks) for cp in part]
+        else:
+            found = _verify(pairs)
+    finally:
+        _VERIFY.clear()
+    out = {(cp.a, cp.b): cp for cp in found}
     return [out[k] for k in sorted(out)]
 
 
@@ -1080,7 +1142,8 @@ class CopyIndex:
         out: dict[str, Candidate] = {}
         for view, store, keys, need in (("copy", self._copy, kc, 1),
                                          ("translation", self._trans, kt, self.params.min_trans_hits)):
-            found = sorted(((o, h) for o, h in store.query(keys, self.params.max_bucket).items()
+            cap = self.params.max_bucket if view == "copy" else self.params.max_trans_bucket
+            found = sorted(((o, h) for o, h in store.query(keys, cap).items()
                             if o != skip and h >= need), key=lambda x: (-x[1], x[0]))
             if view == "translation":
                 found = found[: self.params.trans_top_k]
