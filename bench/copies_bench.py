@@ -226,19 +226,28 @@ def compare_minhash(arts: list[Article], workers: int) -> None:
         print(f"| {name} | {len(found)} | {len(found & exact)}/{len(exact)} | {len(found - exact)} |")
 
 
+def cpu() -> float:
+    """CPU seconds of this process and its (finished) children: unlike wall time, not inflated
+    by other processes competing for the cores."""
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
 def run_find_copies(arts: list[Article], truth: dict, workers: int, translations: bool) -> None:
     n = len(arts)
     t0 = time.perf_counter()
     cand_c, cand_t = C.candidate_pairs([a.text for a in arts], workers=workers, translations=translations)
     t1 = time.perf_counter()
+    c1 = cpu()
     pairs = C.find_copies(arts, workers=workers, translations=translations)
     t2 = time.perf_counter()
+    c2 = cpu()
     found = {(int(p.a[1:]), int(p.b[1:])): p.kind for p in pairs}
     gold = {tuple(sorted(k)): v for k, v in truth.items()}
     # planted pairs plus pairs that share a source (copies of one article copy each other)
     tp = sum(1 for k in gold if k in found)
     extra = [k for k in found if k not in gold]
-    print(f"| {n:,} | {'yes' if translations else 'no'} | {workers} | {t1 - t0:.1f} | {t2 - t1:.1f} | "
+    print(f"| {n:,} | {'yes' if translations else 'no'} | {workers} | {t1 - t0:.1f} | {t2 - t1:.1f} | {c2 - c1:.1f} | "
           f"{len(cand_c):,} / {len(cand_t):,} | {len(found):,} | {tp / max(1, len(gold)):.3f} | {len(extra):,} | "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} |")
 
@@ -250,6 +259,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--translations", type=int, default=2000, help="articles for the run with translations")
     a = ap.parse_args()
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in __import__('os').getloadavg())} "
+          f"on {__import__('os').cpu_count()} cores")
     t0 = time.perf_counter()
     arts, truth = make_corpus(max(a.articles, a.compare, a.translations))
     print(f"corpus: {len(arts):,} articles, {sum(len(x.text.encode()) for x in arts) / 1e6:,.0f} MB, "
@@ -258,9 +269,9 @@ def main() -> None:
         compare_minhash(arts[: a.compare], a.workers)
     print("\n## find_copies (second column: translation view; seconds: candidates = signatures + LSH "
           "buckets, then find_copies end to end, candidates included)\n")
-    print("| articles | translations | workers | candidates s | find_copies s | candidate pairs copy / translation "
-          "| pairs found | recall of planted | found not planted | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| articles | translations | workers | candidates s | find_copies s | find_copies CPU s "
+          "| candidate pairs copy / translation | pairs found | recall of planted | found not planted | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     sub = {k: v for k, v in truth.items() if max(k) < a.translations}
     run_find_copies(arts[: a.translations], sub, a.workers, True)
     for n in sorted({min(10_000, a.articles), a.articles}):

@@ -14,18 +14,24 @@ a space and at line breaks):
 
 Each unit gets a MinHash signature; LSH banding (the scheme of datasketch's ``MinHashLSH``,
 b bands of r rows) turns signatures into bucket keys, and two articles that share a bucket in
-either view are a *candidate pair*. Candidates are then checked with exact, explainable
-measures on the real sentences (:func:`marsad.text.sentences.split_sentences`):
+either view are a *candidate pair* (in the translation view: at least ``min_trans_hits``
+shared keys, and among the ``trans_top_k`` best partners of one of the two articles, for in a
+big story every report shares some stems with every other). Candidates are then checked with
+exact, explainable measures on the real sentences
+(:func:`marsad.text.sentences.split_sentences`):
 
 * **copy links**: sentences sharing at least ``link_min_shared`` word 3-shingles that cover at
   least ``link_min_containment`` of the shorter sentence; runs of consecutive linked sentences
   become one :class:`PassageLink` (kind ``"copy"``). A shared stock phrase ("قالت وكالة الأنباء
   الرسمية إن") is a few shingles of longer, different sentences, so it never links;
-* **translation links** (sentences not already copy-linked): cosine of TF-IDF vectors over
-  character 3–5-grams of the normalised sentences (IDF fitted on the sentences of the two
-  articles, so the comparison of a pair never depends on the rest of the corpus), plus a bonus
-  for named entities and numbers the two sentences share; a link needs a score of at least
-  ``trans_threshold`` and the two sentences must be each other's best match.
+* **translation links** (sentences not already copy-linked): the mean of two cosines of TF-IDF
+  vectors over character 3–5-grams of the normalised sentences, one on the sentences as they
+  are and one with their entity mentions blanked (so that sharing "North Korea", "Russia" and a
+  minister is not enough), IDF fitted on the sentences of the two articles only (so the
+  comparison of a pair never depends on the rest of the corpus), plus a bonus for gazetteer
+  entities and numbers that the two sentences and few others state; the two sentences must be
+  each other's best match with a score of ``trans_threshold``, or of ``trans_min_cosine`` next
+  to such a link (a re-translated passage runs over several sentences, in order).
 
 The article-level kind of a :class:`CopyPair`:
 
@@ -36,15 +42,17 @@ The article-level kind of a :class:`CopyPair`:
 * ``"translation"``: passages linked only by the translation similarity.
 
 Why the MinHash is computed here and not by datasketch: datasketch's ``MinHash`` hashes every
-shingle with SHA-1 in Python and permutes one article at a time (about 900 articles/s here);
-normalising with ``str.translate`` and splitting words in Python alone would take over 50 s
-for 100k articles of 3 KB. Here a whole batch of articles is one numpy array of code points:
-normalisation is a table look-up, words, stems and units are found with vector operations, and
-the permutations (``(a·x + b) >> 32``, the multiply-add-shift family) are applied to all
-shingles of the batch at once, one permutation at a time, then reduced per unit with
-``np.minimum.reduceat``. Banding and bucketing are vectorised too (one sort of packed
-``key|owner`` integers). ``bench/copies_bench.py`` compares this with datasketch and rensa on
-the same articles and checks that they give the same pairs.
+shingle with SHA-1 in Python and permutes one article at a time (600–900 articles/s here, so
+2–3 minutes for 100k articles before any banding); even normalising with ``str.translate`` and
+splitting words in Python would take 50 s. Here a batch of 500 articles is one numpy array of
+code points: normalisation is a table look-up (built from :func:`norm` itself), words, stems
+and units are found with vector operations, word hashes are polynomial hashes computed from
+prefix sums, and the permutations (``a·x + b mod 2**32`` on already mixed hashes) run over
+cache-sized blocks, then ``np.minimum.reduceat`` per unit. Banding and bucketing are
+vectorised too (one sort of packed ``key|owner`` integers). rensa's Rust MinHash is faster on
+the permutations alone, but reading its digests back into numpy costs more than it saves.
+``bench/copies_bench.py`` compares the three on the same articles and checks that they give
+the same pairs.
 
 The incremental :class:`CopyIndex` (ingest time) keeps the bucket keys in sorted numpy runs
 merged like a log-structured tree, so adding one article costs a few binary searches, and its
@@ -515,12 +523,16 @@ def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int, translati
     return out[0], out[1]
 
 
-def _keys_job(args: tuple[list[str], dict, int, bool]) -> tuple[np.ndarray, np.ndarray]:
-    texts, pd, offset, translations = args
+_KEYS: dict[str, Any] = {}     # texts shared with forked key workers (set just before the pool starts)
+
+
+def _keys_job(args: tuple[int, int, dict, bool]) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi, pd, translations = args
+    texts = _KEYS["texts"]
     params = CopyParams(**pd)
     kc, kt = [], []
-    for i in range(0, len(texts), 500):
-        a, b = _batch_keys(texts[i:i + 500], params, offset + i, translations)
+    for i in range(lo, hi, 500):
+        a, b = _batch_keys(texts[i:min(hi, i + 500)], params, i, translations)
         kc.append(a)
         kt.append(b)
     return np.concatenate(kc), np.concatenate(kt)
@@ -529,21 +541,24 @@ def _keys_job(args: tuple[list[str], dict, int, bool]) -> tuple[np.ndarray, np.n
 def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1,
                     translations: bool = True) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
     """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view
-    (the translation view only when ``translations``)."""
+    (the translation view only when ``translations``). ``workers`` > 1 forks that many
+    processes for the signatures (the texts are inherited, not copied through pipes)."""
     if len(texts) >= 1 << _OWNER_BITS:
         raise ValueError("at most 16,777,215 articles per call")
-    chunks = []
-    step = max(500, -(-len(texts) // max(1, workers)))
-    for i in range(0, len(texts), step):
-        chunks.append((list(texts[i:i + step]), params.to_dict(), i, translations))
-    if workers > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        import multiprocessing as mp
+    step = max(500, -(-len(texts) // max(1, workers * 2)))
+    chunks = [(i, min(len(texts), i + step), params.to_dict(), translations) for i in range(0, len(texts), step)]
+    _KEYS["texts"] = texts
+    try:
+        if workers > 1 and len(chunks) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            import multiprocessing as mp
 
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
-            res = list(ex.map(_keys_job, chunks))
-    else:
-        res = [_keys_job(c) for c in chunks]
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+                res = list(ex.map(_keys_job, chunks))
+        else:
+            res = [_keys_job(c) for c in chunks]
+    finally:
+        _KEYS.clear()
     kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
     kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
     out = []
@@ -839,20 +854,16 @@ def _specific(anchors: list[frozenset], idx: list[int]) -> dict[int, frozenset]:
     return {i: frozenset(x for x in anchors[i] if count[x] <= 2) for i in idx}
 
 
-def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[tuple[int, int, float, float]],
-                      params: CopyParams, rank_a: dict[int, int], rank_b: dict[int, int]
-                      ) -> list[tuple[int, int, float, float]]:
+def _keep_translation(links: list[tuple[int, int, float, float]], params: CopyParams,
+                      rank_a: dict[int, int], rank_b: dict[int, int]) -> list[tuple[int, int, float, float]]:
     """Strong links stay; weaker ones only next to another link, in the same direction.
 
     "Next to" counts the sentences that could have linked (long enough, not copied), at most
     two apart on each side: a re-translated passage keeps the order of its sentences, while a
     weak match far from any other link is usually two sentences on the same topic.
     """
-    def near(x: tuple, o: tuple, ranked: bool) -> bool:
-        if ranked:
-            di, dj = rank_a[x[0]] - rank_a[o[0]], rank_b[x[1]] - rank_b[o[1]]
-        else:
-            di, dj = x[0] - o[0], x[1] - o[1]
+    def near(x: tuple, o: tuple) -> bool:
+        di, dj = rank_a[x[0]] - rank_a[o[0]], rank_b[x[1]] - rank_b[o[1]]
         return 1 <= abs(di) <= 2 and 1 <= abs(dj) <= 2 and (di > 0) == (dj > 0)
 
     kept = [ln for ln in links if ln[2] >= params.trans_threshold]
@@ -861,7 +872,7 @@ def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[t
     while changed:
         changed = False
         for ln in weak:
-            if ln not in kept and any(near(ln, o, True) for o in kept):
+            if ln not in kept and any(near(ln, o) for o in kept):
                 kept.append(ln)
                 changed = True
     return kept
@@ -895,7 +906,7 @@ def _compare_prepared(pa: _Prepared, pb: _Prepared, params: CopyParams, translat
         ta = {ln[0] for ln in links}
         tb = {ln[1] for ln in links}
         tl, rank_a, rank_b = _trans_links(pa, pb, params, ta, tb, mentions_a, mentions_b)
-        tl = _keep_translation(tl, links, params, rank_a, rank_b)
+        tl = _keep_translation(tl, params, rank_a, rank_b)
         for run in _trans_runs(tl, rank_a, rank_b):
             i0, i1 = run[0][0], run[-1][0]
             j0, j1 = min(r[1] for r in run), max(r[1] for r in run)
