@@ -272,8 +272,9 @@ def main() -> None:
     print("| articles | translations | workers | candidates s | find_copies s | find_copies CPU s "
           "| candidate pairs copy / translation | pairs found | recall of planted | found not planted | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    sub = {k: v for k, v in truth.items() if max(k) < a.translations}
-    run_find_copies(arts[: a.translations], sub, a.workers, True)
+    if a.translations:
+        sub = {k: v for k, v in truth.items() if max(k) < a.translations}
+        run_find_copies(arts[: a.translations], sub, a.workers, True)
     for n in sorted({min(10_000, a.articles), a.articles}):
         sub = {k: v for k, v in truth.items() if max(k) < n}
         run_find_copies(arts[:n], sub, a.workers, False)

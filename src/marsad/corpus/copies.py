@@ -82,7 +82,7 @@ from marsad.text.sentences import split_sentences
 
 __all__ = [
     "PassageLink", "CopyPair", "CopyParams", "Candidate", "CopyIndex", "find_copies", "compare",
-    "minhash_signatures", "article_shingles",
+    "minhash_signatures", "article_shingles", "candidate_pairs",
 ]
 
 _U64 = np.uint64
@@ -485,15 +485,17 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
     new = np.concatenate([[True], key[1:] != key[:-1]])
     gs = np.flatnonzero(new)
     size = np.diff(np.append(gs, len(v)))
+    # every pair inside every bucket of 2..max_bucket owners, without a Python loop: the
+    # member at offset o of a bucket of size s pairs with the s-1-o members after it
+    ok = (size >= 2) & (size <= max_bucket)
+    gs, size = gs[ok], size[ok]
     codes = []
-    g2 = gs[size == 2]
-    if len(g2):
-        a, b = own[g2], own[g2 + 1]
-        codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
-    for g, s in zip(gs[(size > 2) & (size <= max_bucket)], size[(size > 2) & (size <= max_bucket)]):
-        m = own[g:g + s]
-        i, j = np.triu_indices(s, 1)
-        a, b = m[i], m[j]
+    if len(gs):
+        member = np.repeat(gs, size) + (np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size))
+        after = np.repeat(size, size) - (member - np.repeat(gs, size)) - 1
+        first = np.repeat(member, after)
+        second = first + 1 + (np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after))
+        a, b = own[first], own[second]
         codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
     if not codes:
         e = np.zeros(0, np.int64)
