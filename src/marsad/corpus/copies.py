@@ -14,18 +14,24 @@ a space and at line breaks):
 
 Each unit gets a MinHash signature; LSH banding (the scheme of datasketch's ``MinHashLSH``,
 b bands of r rows) turns signatures into bucket keys, and two articles that share a bucket in
-either view are a *candidate pair*. Candidates are then checked with exact, explainable
-measures on the real sentences (:func:`marsad.text.sentences.split_sentences`):
+either view are a *candidate pair* (in the translation view: at least ``min_trans_hits``
+shared keys, and among the ``trans_top_k`` best partners of one of the two articles, for in a
+big story every report shares some stems with every other). Candidates are then checked with
+exact, explainable measures on the real sentences
+(:func:`marsad.text.sentences.split_sentences`):
 
 * **copy links**: sentences sharing at least ``link_min_shared`` word 3-shingles that cover at
   least ``link_min_containment`` of the shorter sentence; runs of consecutive linked sentences
   become one :class:`PassageLink` (kind ``"copy"``). A shared stock phrase ("قالت وكالة الأنباء
   الرسمية إن") is a few shingles of longer, different sentences, so it never links;
-* **translation links** (sentences not already copy-linked): cosine of TF-IDF vectors over
-  character 3–5-grams of the normalised sentences (IDF fitted on the sentences of the two
-  articles, so the comparison of a pair never depends on the rest of the corpus), plus a bonus
-  for named entities and numbers the two sentences share; a link needs a score of at least
-  ``trans_threshold`` and the two sentences must be each other's best match.
+* **translation links** (sentences not already copy-linked): the mean of two cosines of TF-IDF
+  vectors over character 3–5-grams of the normalised sentences, one on the sentences as they
+  are and one with their entity mentions blanked (so that sharing "North Korea", "Russia" and a
+  minister is not enough), IDF fitted on the sentences of the two articles only (so the
+  comparison of a pair never depends on the rest of the corpus), plus a bonus for gazetteer
+  entities and numbers that the two sentences and few others state; the two sentences must be
+  each other's best match with a score of ``trans_threshold``, or of ``trans_min_cosine`` next
+  to such a link (a re-translated passage runs over several sentences, in order).
 
 The article-level kind of a :class:`CopyPair`:
 
@@ -36,15 +42,17 @@ The article-level kind of a :class:`CopyPair`:
 * ``"translation"``: passages linked only by the translation similarity.
 
 Why the MinHash is computed here and not by datasketch: datasketch's ``MinHash`` hashes every
-shingle with SHA-1 in Python and permutes one article at a time (about 900 articles/s here);
-normalising with ``str.translate`` and splitting words in Python alone would take over 50 s
-for 100k articles of 3 KB. Here a whole batch of articles is one numpy array of code points:
-normalisation is a table look-up, words, stems and units are found with vector operations, and
-the permutations (``(a·x + b) >> 32``, the multiply-add-shift family) are applied to all
-shingles of the batch at once, one permutation at a time, then reduced per unit with
-``np.minimum.reduceat``. Banding and bucketing are vectorised too (one sort of packed
-``key|owner`` integers). ``bench/copies_bench.py`` compares this with datasketch and rensa on
-the same articles and checks that they give the same pairs.
+shingle with SHA-1 in Python and permutes one article at a time (600–900 articles/s here, so
+2–3 minutes for 100k articles before any banding); even normalising with ``str.translate`` and
+splitting words in Python would take 50 s. Here a batch of 500 articles is one numpy array of
+code points: normalisation is a table look-up (built from :func:`norm` itself), words, stems
+and units are found with vector operations, word hashes are polynomial hashes computed from
+prefix sums, and the permutations (``a·x + b mod 2**32`` on already mixed hashes) run over
+cache-sized blocks, then ``np.minimum.reduceat`` per unit. Banding and bucketing are
+vectorised too (one sort of packed ``key|owner`` integers). rensa's Rust MinHash is faster on
+the permutations alone, but reading its digests back into numpy costs more than it saves.
+``bench/copies_bench.py`` compares the three on the same articles and checks that they give
+the same pairs.
 
 The incremental :class:`CopyIndex` (ingest time) keeps the bucket keys in sorted numpy runs
 merged like a log-structured tree, so adding one article costs a few binary searches, and its
@@ -64,7 +72,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -74,7 +82,7 @@ from marsad.text.sentences import split_sentences
 
 __all__ = [
     "PassageLink", "CopyPair", "CopyParams", "Candidate", "CopyIndex", "find_copies", "compare",
-    "minhash_signatures", "article_shingles",
+    "minhash_signatures", "article_shingles", "candidate_pairs",
 ]
 
 _U64 = np.uint64
@@ -124,7 +132,9 @@ class CopyParams:
     min_unit_shingles: int = 4      # units with fewer word 3-shingles are not indexed (copy view)
     min_unit_stems: int = 4         # units with fewer content stems are not indexed (translation view)
     max_bucket: int = 200           # a bucket shared by more articles is a stock phrase: ignored
+    max_trans_bucket: int = 50      # the same in the translation view (a story's stock sentences)
     min_trans_hits: int = 2         # translation candidates need this many colliding (unit, band) keys
+    trans_top_k: int = 8            # ... and to be among an article's k most colliding partners
     link_min_shared: int = 4        # copy link: shared word 3-shingles between two sentences
     link_min_containment: float = 0.5   # ... covering this share of the shorter sentence
     near_jaccard: float = 0.5       # article shingle Jaccard from which a copy is "near"
@@ -202,21 +212,32 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _U64(31))
 
 
-_P = _U64(0x100000001B3)          # FNV prime: the polynomial base of word hashes
-_MAXLEN = 24                       # letters hashed per word (longer words: first 24 + length)
+_P = 0x100000001B3                 # FNV prime: the polynomial base of word hashes (odd, so invertible)
+_PINV = pow(_P, -1, 2**64)
 
 
 def _poly_hash(c: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Hash of ``c[start:start+length]`` for every word at once (one vector step per letter)."""
-    h = np.zeros(len(start), dtype=_U64)
+    """Hash of ``c[start:start+length]`` for every span at once, in O(len(c)) vector work.
+
+    The polynomial hash ``sum(c[j] * P**(end-1-j))`` (mod 2**64) of a span is
+    ``P**(end-1) * (G[end] - G[start])`` with ``G`` the prefix sums of ``c[j] * P**-j``:
+    ``P`` is odd, so it has an inverse modulo 2**64, and numpy's integer arithmetic wraps.
+    """
     if len(start) == 0:
-        return h
-    ln = np.minimum(length, _MAXLEN)
-    top = int(ln.max())
-    for j in range(top):
-        live = ln > j
-        idx = np.where(live, start + j, 0)
-        h = np.where(live, h * _P + c[idx].astype(_U64), h)
+        return np.zeros(0, dtype=_U64)
+    n = len(c)
+    pw = np.empty(n + 1, dtype=_U64)
+    pw[0] = 1
+    pw[1:] = _U64(_P)
+    np.cumprod(pw, out=pw)
+    ipw = np.empty(n + 1, dtype=_U64)
+    ipw[0] = 1
+    ipw[1:] = _U64(_PINV)
+    np.cumprod(ipw, out=ipw)
+    g = np.zeros(n + 1, dtype=_U64)
+    np.cumsum(c.astype(_U64) * ipw[:n], out=g[1:])
+    end = start + length
+    h = pw[np.maximum(end - 1, 0)] * (g[end] - g[start])
     return _mix(h ^ (length.astype(_U64) << _U64(56)))
 
 
@@ -285,7 +306,8 @@ def _featurize(texts: Sequence[str]) -> list[_Doc]:
     suf = np.where(two & (rem >= 5), 2, suf)
     stem_h = _poly_hash(cpad, ws + pre, wl - pre - suf)
     isdigit = (c0 >= ord("0")) & (c0 <= ord("9"))
-    content = ((wl - pre - suf >= 3) | (isdigit & (wl >= 2))) & ~np.isin(word_h, t.stop)
+    at = np.minimum(np.searchsorted(t.stop, word_h), len(t.stop) - 1)
+    content = ((wl - pre - suf >= 3) | (isdigit & (wl >= 2))) & (t.stop[at] != word_h)
     # units: a terminator followed by a space, a line break, or the document separator
     nxt = np.concatenate([c[1:], [0]])
     brk = (t.term[c] & t.space[nxt]) | (c == 10) | (c == 13) | (c == 0) | (c == 0x2029)
@@ -317,10 +339,16 @@ def _shingles(words: np.ndarray, unit: np.ndarray, k: int = 3) -> tuple[np.ndarr
     return _mix(h)[same], unit[: len(unit) - k + 1][same]
 
 
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` for the small arrays of one article (sort and drop repeats: no hashing set-up)."""
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
 def article_shingles(text: str) -> np.ndarray:
     """Sorted unique word 3-shingle hashes of a text (the sets the copy view compares)."""
     d = _featurize([text])[0]
-    return np.unique(_shingles(d.word, d.unit)[0])
+    return _sorted_unique(_shingles(d.word, d.unit)[0])
 
 
 # ------------------------------------------------------------------ MinHash and banding
@@ -355,7 +383,7 @@ def minhash_signatures(values: np.ndarray, seg_starts: np.ndarray, num_perm: int
     x = (values >> _U64(32)).astype(np.uint32)
     starts = np.asarray(seg_starts, dtype=np.int64)
     ends = np.append(starts[1:], len(x))
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(starts, np.arange(_BLOCK, len(x), _BLOCK)), [n_seg]]))
+    cuts = _sorted_unique(np.concatenate([[0], np.searchsorted(starts, np.arange(_BLOCK, len(x), _BLOCK)), [n_seg]]))
     for i in range(len(cuts) - 1):
         s0, s1 = int(cuts[i]), int(cuts[i + 1])
         if s0 == s1:
@@ -371,18 +399,21 @@ def minhash_signatures(values: np.ndarray, seg_starts: np.ndarray, num_perm: int
     return out.T
 
 
+_BAND_K = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                    0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
+                   dtype=np.uint64)
+
+
 def _band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
-    """``(n, bands)`` uint64 bucket keys: band ``i`` hashes rows ``i*r .. i*r+r-1``."""
+    """``(n, bands)`` uint64 bucket keys: band ``i`` hashes rows ``i*r .. i*r+r-1`` (and ``i``)."""
     n, p = sig.shape
     r = p // bands
-    keys = np.empty((n, bands), dtype=_U64)
-    s64 = sig.astype(_U64)
-    for i in range(bands):
-        acc = np.full(n, (0x2545F4914F6CDD1D * (i + 1)) & 0xFFFFFFFFFFFFFFFF, dtype=_U64)
-        for j in range(r):
-            acc = _mix(acc ^ s64[:, i * r + j])
-        keys[:, i] = acc
-    return keys
+    if r > len(_BAND_K):
+        raise ValueError(f"at most {len(_BAND_K)} rows per band")
+    s64 = sig.astype(_U64).reshape(n, bands, r)
+    acc = (s64 * _BAND_K[:r]).sum(axis=2, dtype=_U64)          # wraps modulo 2**64
+    acc ^= (np.arange(1, bands + 1, dtype=_U64) * _U64(0x2545F4914F6CDD1D))[None, :]
+    return _mix(acc)
 
 
 def _unit_keys(doc: _Doc, params: CopyParams) -> tuple[np.ndarray, np.ndarray]:
@@ -406,8 +437,10 @@ def _segments(values: np.ndarray, unit: np.ndarray, min_size: int) -> tuple[np.n
     return v, np.concatenate([[0], np.cumsum(sz)[:-1]]).astype(np.int64) if len(sz) else np.zeros(0, np.int64)
 
 
-def _unit_signatures(docs: Sequence[_Doc], params: CopyParams) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Per document: MinHash signatures of its indexable units in both views (one numpy pass)."""
+def _unit_signatures(docs: Sequence[_Doc], params: CopyParams, translations: bool = True
+                     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per document: MinHash signatures of its indexable units in both views (one numpy pass);
+    the translation view is left empty when ``translations`` is false."""
     cv, cs, ct, tv, ts, tt = [], [], [], [], [], []
     off_c = off_t = 0
     for d in docs:
@@ -417,7 +450,7 @@ def _unit_signatures(docs: Sequence[_Doc], params: CopyParams) -> tuple[list[np.
         cs.append(st + off_c)
         ct.append(len(st))
         off_c += len(v)
-        m = d.content
+        m = d.content if translations else np.zeros(len(d.content), dtype=bool)
         v2, st2 = _segments(d.stem[m], d.unit[m], params.min_unit_stems)
         tv.append(v2)
         ts.append(st2 + off_t)
@@ -446,27 +479,31 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
     if len(packed) == 0:
         e = np.zeros(0, np.int64)
         return e, e, e
-    v = np.unique(packed)           # sorted; one entry per (bucket, owner)
+    v = _sorted_unique(packed)      # one entry per (bucket, owner)
     key = v >> _U64(_OWNER_BITS)
     own = (v & _OWNER_MASK).astype(np.int64)
     new = np.concatenate([[True], key[1:] != key[:-1]])
     gs = np.flatnonzero(new)
     size = np.diff(np.append(gs, len(v)))
+    # every pair inside every bucket of 2..max_bucket owners, without a Python loop: the
+    # member at offset o of a bucket of size s pairs with the s-1-o members after it
+    ok = (size >= 2) & (size <= max_bucket)
+    gs, size = gs[ok], size[ok]
     codes = []
-    g2 = gs[size == 2]
-    if len(g2):
-        a, b = own[g2], own[g2 + 1]
-        codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
-    for g, s in zip(gs[(size > 2) & (size <= max_bucket)], size[(size > 2) & (size <= max_bucket)]):
-        m = own[g:g + s]
-        i, j = np.triu_indices(s, 1)
-        a, b = m[i], m[j]
+    if len(gs):
+        member = np.repeat(gs, size) + (np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size))
+        after = np.repeat(size, size) - (member - np.repeat(gs, size)) - 1
+        first = np.repeat(member, after)
+        second = first + 1 + (np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after))
+        a, b = own[first], own[second]
         codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
     if not codes:
         e = np.zeros(0, np.int64)
         return e, e, e
-    allc = np.concatenate(codes)
-    uc, cnt = np.unique(allc, return_counts=True)
+    allc = np.sort(np.concatenate(codes))
+    first = np.concatenate([[True], allc[1:] != allc[:-1]])
+    uc = allc[first]
+    cnt = np.diff(np.append(np.flatnonzero(first), len(allc)))
     return uc >> 24, uc & ((1 << 24) - 1), cnt
 
 
@@ -474,53 +511,90 @@ def _pack(keys: np.ndarray, owner: int | np.ndarray) -> np.ndarray:
     return (keys >> _U64(_OWNER_BITS) << _U64(_OWNER_BITS)) | (np.asarray(owner).astype(_U64) & _OWNER_MASK)
 
 
-def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int) -> tuple[np.ndarray, np.ndarray]:
+def _batch_keys(texts: Sequence[str], params: CopyParams, offset: int, translations: bool = True
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Packed bucket keys (copy view, translation view) of a batch of texts; owners from ``offset``."""
     docs = _featurize(texts)
-    sc, st = _unit_signatures(docs, params)
-    kc, kt = [], []
-    for i, (a, b) in enumerate(zip(sc, st)):
-        kc.append(_pack(_band_keys(a, params.copy_bands).ravel(), offset + i))
-        kt.append(_pack(_band_keys(b, params.trans_bands).ravel(), offset + i))
-    return np.concatenate(kc), np.concatenate(kt)
+    sc, st = _unit_signatures(docs, params, translations)
+    out = []
+    for sigs, bands in ((sc, params.copy_bands), (st, params.trans_bands)):
+        owner = np.repeat(np.arange(offset, offset + len(sigs)), [len(x) for x in sigs])
+        allsig = np.concatenate(sigs) if sigs else np.zeros((0, params.num_perm), np.uint32)
+        keys = _band_keys(allsig, bands)
+        out.append(_pack(keys, owner[:, None]).ravel())
+    return out[0], out[1]
 
 
-def _keys_job(args: tuple[list[str], dict, int]) -> tuple[np.ndarray, np.ndarray]:
-    texts, pd, offset = args
+_KEYS: dict[str, Any] = {}     # texts shared with forked key workers (set just before the pool starts)
+
+
+def _keys_job(args: tuple[int, int, dict, bool]) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi, pd, translations = args
+    texts = _KEYS["texts"]
     params = CopyParams(**pd)
     kc, kt = [], []
-    for i in range(0, len(texts), 500):
-        a, b = _batch_keys(texts[i:i + 500], params, offset + i)
+    for i in range(lo, hi, 500):
+        a, b = _batch_keys(texts[i:min(hi, i + 500)], params, i, translations)
         kc.append(a)
         kt.append(b)
     return np.concatenate(kc), np.concatenate(kt)
 
 
-def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1
-                    ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
-    """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view."""
+def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, workers: int = 1,
+                    translations: bool = True) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Candidate pairs of text indices ``(i, j)``, ``i < j``, with their bucket hits, per view
+    (the translation view only when ``translations``). ``workers`` > 1 forks that many
+    processes for the signatures (the texts are inherited, not copied through pipes)."""
     if len(texts) >= 1 << _OWNER_BITS:
         raise ValueError("at most 16,777,215 articles per call")
-    chunks = []
-    step = max(500, -(-len(texts) // max(1, workers)))
-    for i in range(0, len(texts), step):
-        chunks.append((list(texts[i:i + step]), params.to_dict(), i))
-    if workers > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        import multiprocessing as mp
+    step = max(500, -(-len(texts) // max(1, workers * 2)))
+    chunks = [(i, min(len(texts), i + step), params.to_dict(), translations) for i in range(0, len(texts), step)]
+    _KEYS["texts"] = texts
+    try:
+        if workers > 1 and len(chunks) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            import multiprocessing as mp
 
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
-            res = list(ex.map(_keys_job, chunks))
-    else:
-        res = [_keys_job(c) for c in chunks]
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+                res = list(ex.map(_keys_job, chunks))
+        else:
+            res = [_keys_job(c) for c in chunks]
+    finally:
+        _KEYS.clear()
     kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
     kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
     out = []
-    for keys, min_hits in ((kc, 1), (kt, params.min_trans_hits)):
-        a, b, n = _bucket_pairs(keys, params.max_bucket)
+    for keys, min_hits, top, cap in ((kc, 1, 0, params.max_bucket),
+                                     (kt, params.min_trans_hits, params.trans_top_k, params.max_trans_bucket)):
+        a, b, n = _bucket_pairs(keys, cap)
         ok = n >= min_hits
-        out.append({(int(x), int(y)): int(z) for x, y, z in zip(a[ok], b[ok], n[ok])})
+        a, b, n = a[ok], b[ok], n[ok]
+        if top and len(a):
+            keep = _top_k(a, b, n, top)
+            a, b, n = a[keep], b[keep], n[keep]
+        out.append({(int(x), int(y)): int(z) for x, y, z in zip(a, b, n)})
     return out[0], out[1]
+
+
+def _top_k(a: np.ndarray, b: np.ndarray, n: np.ndarray, k: int) -> np.ndarray:
+    """Pairs among the ``k`` most colliding partners of at least one of their two articles.
+
+    Within one big story every pair of articles shares some content stems; re-translations
+    share many. Keeping each article's best ``k`` bounds the verification work to ``k`` pairs
+    per article (ties broken by the partner's index, so the choice is deterministic).
+    """
+    ends = np.concatenate([a, b])
+    other = np.concatenate([b, a])
+    hits = np.concatenate([n, n])
+    pair = np.concatenate([np.arange(len(a)), np.arange(len(a))])
+    order = np.lexsort((other, -hits, ends))
+    e = ends[order]
+    first = np.concatenate([[True], e[1:] != e[:-1]])
+    start = np.maximum.accumulate(np.where(first, np.arange(len(e)), 0))
+    rank = np.arange(len(e)) - start
+    keep = np.zeros(len(a), dtype=bool)
+    keep[pair[order][rank < k]] = True
+    return keep
 
 
 # ------------------------------------------------------------------ verification: passages
@@ -541,6 +615,7 @@ class _Prepared:
     sent_words: np.ndarray            # words per sentence
     anchors: list | None = None       # entity mentions (start, end, entry id), for translations
     numbers: list | None = None       # per sentence: anchors (entity ids, number values)
+    grams: tuple | None = None        # per sentence: n-gram counts, full and entity-masked
 
 
 def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
@@ -556,13 +631,15 @@ def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
     ok = su >= 0
     sh, su = sh[ok], su[ok]
     if len(sh):
-        rows = np.unique(np.stack([su.astype(_U64), sh]), axis=1)
-        sh_sent, sh_u = rows[0].astype(np.int64), rows[1]
+        order = np.lexsort((sh, su))
+        sh, su = sh[order], su[order]
+        new = np.concatenate([[True], (sh[1:] != sh[:-1]) | (su[1:] != su[:-1])])
+        sh_sent, sh_u = su[new].astype(np.int64), sh[new]
     else:
         sh_sent, sh_u = np.zeros(0, np.int64), np.zeros(0, _U64)
     nsh = np.bincount(sh_sent, minlength=len(sents))
     nw = np.bincount(sow[sow >= 0], minlength=len(sents))
-    allsh = np.unique(_shingles(d.word, d.unit)[0])
+    allsh = _sorted_unique(_shingles(d.word, d.unit)[0])
     return _Prepared(article.id, text, d, sents, sow, sh_u, sh_sent, nsh, allsh, nw)
 
 
@@ -637,11 +714,9 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     rank_b = {j: r for r, j in enumerate(ib)}
     if not ia or not ib:
         return [], rank_a, rank_b
-    ea, eb = _entity_spans(pa, mentions_a), _entity_spans(pb, mentions_b)
-    full = [norm(pa.sents[i].text) for i in ia] + [norm(pb.sents[j].text) for j in ib]
-    masked = [norm(_blank(pa.text, ea, pa.sents[i].start, pa.sents[i].end)) for i in ia] \
-        + [norm(_blank(pb.text, eb, pb.sents[j].start, pb.sents[j].end)) for j in ib]
-    sims = [_tfidf_cosines(full, len(ia)), _tfidf_cosines(masked, len(ia))]
+    ga, gb = _sentence_grams(pa, mentions_a), _sentence_grams(pb, mentions_b)
+    sims = [_tfidf_cosines([ga[0][i] for i in ia] + [gb[0][j] for j in ib], len(ia)),
+            _tfidf_cosines([ga[1][i] for i in ia] + [gb[1][j] for j in ib], len(ia))]
     score = (sims[0] + sims[1]) / 2
     na, nb = _specific(_sentence_anchors(pa, mentions_a), ia), _specific(_sentence_anchors(pb, mentions_b), ib)
     for r, i in enumerate(ia):
@@ -669,33 +744,50 @@ def _char_grams(text: str) -> list[str]:
     return out
 
 
-def _tfidf_cosines(docs: list[str], n_a: int) -> np.ndarray:
-    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` over TF-IDF char n-gram vectors.
+def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct character n-grams of a normalised sentence as (hashes, counts) arrays.
+
+    The hashes are Python's string hashes: stable within the process, which is all the
+    per-pair cosines need (nothing is stored)."""
+    grams = _char_grams(text)
+    if not grams:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.unique(np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams)), return_counts=True)
+
+
+def _sentence_grams(p: _Prepared, mentions: Sequence | None) -> tuple[list, list]:
+    """Per sentence: n-gram counts of the sentence, and of the sentence with its entities blanked."""
+    if p.grams is None:
+        spans = _entity_spans(p, mentions)
+        full = [_gram_counts(norm(s.text)) for s in p.sents]
+        masked = [_gram_counts(norm(_blank(p.text, spans, s.start, s.end))) for s in p.sents]
+        p.grams = (full, masked)
+    return p.grams
+
+
+def _tfidf_cosines(docs: list[tuple[np.ndarray, np.ndarray]], n_a: int) -> np.ndarray:
+    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` (n-gram count arrays) over TF-IDF vectors.
 
     The weighting is scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    sublinear_tf=True)`` (smooth IDF, L2 norm), written out because importing scikit-learn
-    (and SciPy with it) costs three seconds, far more than the few sentences compared here.
+    sublinear_tf=True)`` (smooth IDF over these documents, L2 norm), written out with numpy:
+    importing scikit-learn (and SciPy's statistics with it) costs three seconds, and the
+    n-grams of each sentence are counted once per article rather than once per pair.
     """
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        counts: dict[int, int] = {}
-        for g in _char_grams(d):
-            k = vocab.setdefault(g, len(vocab))
-            counts[k] = counts.get(k, 0) + 1
-        rows.extend([r] * len(counts))
-        cols.extend(counts)
-        vals.extend(counts.values())
     from scipy.sparse import csr_matrix   # SciPy's sparse module alone imports fast
 
-    r = np.array(rows, dtype=np.int64)
-    c = np.array(cols, dtype=np.int64)
-    v = 1.0 + np.log(np.array(vals, dtype=float)) if vals else np.zeros(0)
-    df = np.bincount(c, minlength=len(vocab))
-    v = v * (np.log((1 + len(docs)) / (1 + df[c])) + 1.0)
-    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=len(docs)))
+    n = len(docs)
+    lens = np.array([len(h) for h, _ in docs], dtype=np.int64)
+    if lens.sum() == 0:
+        return np.zeros((n_a, n - n_a))
+    r = np.repeat(np.arange(n), lens)
+    keys = np.concatenate([h for h, _ in docs])
+    cnt = np.concatenate([c for _, c in docs]).astype(float)
+    _, c = np.unique(keys, return_inverse=True)
+    df = np.bincount(c)
+    v = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df[c])) + 1.0)
+    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=n))
     v = v / np.where(norms[r] > 0, norms[r], 1.0)
-    m = csr_matrix((v, (r, c)), shape=(len(docs), max(1, len(vocab))))
+    m = csr_matrix((v, (r, c)), shape=(n, int(c.max()) + 1))
     return (m[:n_a] @ m[n_a:].T).toarray()
 
 
@@ -764,20 +856,16 @@ def _specific(anchors: list[frozenset], idx: list[int]) -> dict[int, frozenset]:
     return {i: frozenset(x for x in anchors[i] if count[x] <= 2) for i in idx}
 
 
-def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[tuple[int, int, float, float]],
-                      params: CopyParams, rank_a: dict[int, int], rank_b: dict[int, int]
-                      ) -> list[tuple[int, int, float, float]]:
+def _keep_translation(links: list[tuple[int, int, float, float]], params: CopyParams,
+                      rank_a: dict[int, int], rank_b: dict[int, int]) -> list[tuple[int, int, float, float]]:
     """Strong links stay; weaker ones only next to another link, in the same direction.
 
     "Next to" counts the sentences that could have linked (long enough, not copied), at most
     two apart on each side: a re-translated passage keeps the order of its sentences, while a
     weak match far from any other link is usually two sentences on the same topic.
     """
-    def near(x: tuple, o: tuple, ranked: bool) -> bool:
-        if ranked:
-            di, dj = rank_a[x[0]] - rank_a[o[0]], rank_b[x[1]] - rank_b[o[1]]
-        else:
-            di, dj = x[0] - o[0], x[1] - o[1]
+    def near(x: tuple, o: tuple) -> bool:
+        di, dj = rank_a[x[0]] - rank_a[o[0]], rank_b[x[1]] - rank_b[o[1]]
         return 1 <= abs(di) <= 2 and 1 <= abs(dj) <= 2 and (di > 0) == (dj > 0)
 
     kept = [ln for ln in links if ln[2] >= params.trans_threshold]
@@ -786,7 +874,7 @@ def _keep_translation(links: list[tuple[int, int, float, float]], copies: list[t
     while changed:
         changed = False
         for ln in weak:
-            if ln not in kept and any(near(ln, o, True) for o in kept):
+            if ln not in kept and any(near(ln, o) for o in kept):
                 kept.append(ln)
                 changed = True
     return kept
@@ -820,7 +908,7 @@ def _compare_prepared(pa: _Prepared, pb: _Prepared, params: CopyParams, translat
         ta = {ln[0] for ln in links}
         tb = {ln[1] for ln in links}
         tl, rank_a, rank_b = _trans_links(pa, pb, params, ta, tb, mentions_a, mentions_b)
-        tl = _keep_translation(tl, links, params, rank_a, rank_b)
+        tl = _keep_translation(tl, params, rank_a, rank_b)
         for run in _trans_runs(tl, rank_a, rank_b):
             i0, i1 = run[0][0], run[-1][0]
             j0, j1 = min(r[1] for r in run), max(r[1] for r in run)
@@ -854,17 +942,25 @@ def compare(a: Article, b: Article, *, params: CopyParams = CopyParams(), transl
 
 
 class _Cache:
-    """A small LRU of prepared articles for verification (pairs are visited grouped by article)."""
+    """Prepared articles for verification: words featurised in batches up front (one numpy
+    pass per 500 articles), sentences and shingles on first use, kept in a small LRU (pairs
+    are visited grouped by article)."""
 
-    def __init__(self, articles: Sequence[Article], size: int = 4096):
+    def __init__(self, articles: Sequence[Article], needed: Iterable[int], size: int = 4096):
         self.articles = articles
         self.size = size
         self.data: OrderedDict[int, _Prepared] = OrderedDict()
+        need = sorted(set(needed))
+        self.docs: dict[int, _Doc] = {}
+        for k in range(0, len(need), 500):
+            chunk = need[k:k + 500]
+            for i, d in zip(chunk, _featurize([articles[i].text for i in chunk])):
+                self.docs[i] = d
 
     def get(self, i: int) -> _Prepared:
         p = self.data.get(i)
         if p is None:
-            p = self.data[i] = _prepare(self.articles[i])
+            p = self.data[i] = _prepare(self.articles[i], self.docs.get(i))
             if len(self.data) > self.size:
                 self.data.popitem(last=False)
         else:
@@ -872,16 +968,31 @@ class _Cache:
         return p
 
 
+# state shared with forked verification workers (set just before the pool starts)
+_VERIFY: dict[str, Any] = {}
+
+
+def _verify(pairs: Sequence[tuple[int, int]]) -> list[CopyPair]:
+    arts, params, cand_t, mget = _VERIFY["arts"], _VERIFY["params"], _VERIFY["cand_t"], _VERIFY["mget"]
+    cache = _Cache(arts, (x for p in pairs for x in p))
+    out = []
+    for i, j in pairs:
+        cp = _compare_prepared(cache.get(i), cache.get(j), params, (i, j) in cand_t, mget(i), mget(j))
+        if cp is not None:
+            out.append(cp)
+    return out
+
+
 def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(), translations: bool = True,
                 mentions: Mapping[str, Sequence] | None = None, workers: int | None = None) -> list[CopyPair]:
     """Every pair of ``articles`` of which one copies or re-translates the other, with the passages.
 
     Candidates come from MinHash LSH over sentence units (both views, see the module
-    docstring); each candidate is then verified with :func:`compare`. Articles with the same
-    id (same normalised text) are ``"exact"`` pairs without further checks. ``mentions``
-    (article id -> entity mentions in ``Article.text`` coordinates) is used for translation
-    anchors when given. ``workers``: processes for the signatures (default: one per core from
-    2,000 articles on).
+    docstring); each candidate is then verified as :func:`compare` does. Articles with the
+    same id (same normalised text) are one article. ``mentions`` (article id -> entity
+    mentions in ``Article.text`` coordinates) is used for translation anchors when given.
+    ``workers``: processes for the signatures and the verification (default: one per core
+    from 2,000 articles on; they are forked, so only on platforms with ``fork``).
 
     Returns pairs sorted by ``(a, b)``; within a pair ``a < b``.
     """
@@ -890,24 +1001,30 @@ def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(
     arts = list(articles)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(arts) >= 2000 else 1
-    # the same text twice: one representative carries the comparisons, the others are exact copies
     first: dict[str, int] = {}
-    out: dict[tuple[str, str], CopyPair] = {}
     uniq: list[int] = []
     for i, a in enumerate(arts):
-        j = first.setdefault(a.id, i)
-        if j == i:
+        if first.setdefault(a.id, i) == i:
             uniq.append(i)
     texts = [arts[i].text for i in uniq]
-    cand_c, cand_t = candidate_pairs(texts, params, workers=workers)
-    pairs = sorted(set(cand_c) | (set(cand_t) if translations else set()))
-    cache = _Cache([arts[i] for i in uniq])
+    cand_c, cand_t = candidate_pairs(texts, params, workers=workers, translations=translations)
+    pairs = sorted(set(cand_c) | set(cand_t))
     mget = (lambda i: mentions.get(arts[uniq[i]].id)) if mentions else (lambda i: None)
-    for i, j in pairs:
-        trans = translations and (i, j) in cand_t
-        cp = _compare_prepared(cache.get(i), cache.get(j), params, trans, mget(i), mget(j))
-        if cp is not None:
-            out[(cp.a, cp.b)] = cp
+    _VERIFY.update(arts=[arts[i] for i in uniq], params=params, cand_t=cand_t, mget=mget)
+    try:
+        if workers > 1 and len(pairs) >= 2000:
+            from concurrent.futures import ProcessPoolExecutor
+            import multiprocessing as mp
+
+            step = -(-len(pairs) // (workers * 4))
+            chunks = [pairs[k:k + step] for k in range(0, len(pairs), step)]
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+                found = [cp for part in ex.map(_verify, chunks) for cp in part]
+        else:
+            found = _verify(pairs)
+    finally:
+        _VERIFY.clear()
+    out = {(cp.a, cp.b): cp for cp in found}
     return [out[k] for k in sorted(out)]
 
 
@@ -1038,9 +1155,12 @@ class CopyIndex:
         out: dict[str, Candidate] = {}
         for view, store, keys, need in (("copy", self._copy, kc, 1),
                                          ("translation", self._trans, kt, self.params.min_trans_hits)):
-            for owner, hits in store.query(keys, self.params.max_bucket).items():
-                if owner == skip or hits < need:
-                    continue
+            cap = self.params.max_bucket if view == "copy" else self.params.max_trans_bucket
+            found = sorted(((o, h) for o, h in store.query(keys, cap).items()
+                            if o != skip and h >= need), key=lambda x: (-x[1], x[0]))
+            if view == "translation":
+                found = found[: self.params.trans_top_k]
+            for owner, hits in found:
                 oid = self.ids[owner]
                 if oid not in out:          # the copy view is the stronger evidence
                     out[oid] = Candidate(oid, view, hits)
