@@ -59,8 +59,7 @@ def tagger() -> NerTagger:
 
 def test_model_files_ship_and_load(tagger):
     root = files("marsad")
-    for rel in (MODEL_RESOURCE, GAZETTEER_RESOURCE, CLUSTERS_RESOURCE, "models/" + FIRST_PASS_NAME,
-                "models/MODEL_CARD.md"):
+    for rel in (MODEL_RESOURCE, GAZETTEER_RESOURCE, "models/" + FIRST_PASS_NAME, "models/MODEL_CARD.md"):
         assert root.joinpath(rel).is_file(), rel
     assert {"B-PER", "I-PER", "B-ORG", "B-LOC", "O"} <= set(tagger.labels)
     assert tagger.two_pass
@@ -126,21 +125,28 @@ def test_trigger_lists_are_data():
         assert tl.words and tl.doc and tl.feature
 
 
-def test_word_clusters_ship_and_group_like_words(tagger):
-    cl = tagger._feat.clusters
-    assert cl is not None and len(cl) > 20_000
-    assert len(cl.sizes) >= 2
+def test_shipped_model_uses_no_cluster_table(tagger):
+    # the clusters that helped most were learnt from SaudiNewsNet (CC BY-NC-SA, benchmarks only):
+    # the shipped model is trained without them, see MODEL_CARD.md
+    assert not files("marsad").joinpath(CLUSTERS_RESOURCE).is_file()
+    assert tagger._feat.clusters is None
+
+
+def test_word_clusters_features_and_file_round_trip(tmp_path):
+    import gzip
+
+    table = {cluster_key(token_info("لبنان")): (3, 17), cluster_key(token_info("قال")): (1, 5)}
+    p = tmp_path / "clusters.tsv.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as f:
+        f.write("#word\t64\t256\n")
+        for w, ids in table.items():
+            f.write(w + "\t" + "\t".join(map(str, ids)) + "\n")
+    cl = WordClusters.from_file(p)
+    assert len(cl) == 2 and cl.sizes == (64, 256)
     # clustered on the clitic-stripped base: "وبلبنان" and "لبنان" share their clusters
-    key = cluster_key(token_info("وبلبنان"))
-    assert key == cluster_key(token_info("لبنان"))
-    assert cl.get(key) is not None
-    # at the coarsest size, countries fall together
-    coarse = {w: cl.get(cluster_key(token_info(w)))[0] for w in ("لبنان", "سوريا", "فرنسا", "قال", "أكد", "أوضح")}
-    assert coarse["لبنان"] == coarse["سوريا"] == coarse["فرنسا"]
-    assert coarse["لبنان"] != coarse["قال"]
-    # at the middle size, reporting verbs fall together
-    mid = {w: cl.get(cluster_key(token_info(w)))[1] for w in ("قال", "أكد", "أوضح", "لبنان")}
-    assert mid["قال"] == mid["أكد"] == mid["أوضح"] != mid["لبنان"]
+    assert cluster_key(token_info("وبلبنان")) == cluster_key(token_info("لبنان"))
+    assert cl.get(cluster_key(token_info("وبلبنان"))) == ("c64=3", "c256=17")
+    assert cl.get(cluster_key(token_info("باريس"))) is None
 
 
 def test_cluster_features_and_unknown_words(tmp_path):
