@@ -68,9 +68,8 @@ from __future__ import annotations
 
 import io
 import json
-import unicodedata
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -280,7 +279,6 @@ def _featurize(texts: Sequence[str]) -> list[_Doc]:
     keep = ~t.delete[cp]
     pos = np.flatnonzero(keep)
     c = t.mapped[cp[pos]]
-    n = len(c)
     doc_start = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])     # in joined
     isw = t.word[c]
     edge = np.diff(np.concatenate([[0], isw.view(np.int8), [0]]).astype(np.int8))
