@@ -54,3 +54,29 @@ def test_analyse_gathers_every_per_article_stage():
     assert any(q.kind == "direct" for q in an.quotes)
     assert any(e.kind == "meeting" for e in an.events)
     assert an.quality is not None and 0.0 <= an.quality.score <= 1.0
+
+
+def _corpus_texts():
+    from conftest import EXAMPLES, SEEDS
+    from marsad.ingest import iter_files, read_path
+
+    paths = [EXAMPLES] + ([SEEDS] if SEEDS.is_dir() else [])
+    return [a for f in iter_files(paths) if not isinstance(f, Exception) and hasattr(f, "suffix")
+            for a in read_path(f) if isinstance(a, Article)]
+
+
+def test_linking_over_source_sentences_equals_the_whole_article_cascade():
+    """analyse_claims runs the entity cascade only over the sentences that carry a source
+    (the next one too, for "وتأتي هذه الأرقام من X"); the links must equal those of the
+    cascade over the whole article."""
+    from marsad.extract.claims import extract_claims
+    from marsad.extract.entities import find_mentions
+    from marsad.pipeline import link_sources
+
+    arts = _corpus_texts()
+    assert len(arts) >= 9
+    for a in arts:
+        ref = extract_claims(a.text, published=a.published, article_id=a.id)
+        if any(c.source for c in ref):
+            ref = link_sources(ref, find_mentions(a.text, use_ner=False))
+        assert analyse_claims(a) == ref, a.source_path

@@ -136,16 +136,34 @@ def _head_start(phrase: str) -> int:
     return 0
 
 
+def _stop_after(text: str, i: int) -> int:
+    """End of the sentence around position ``i`` (after the next full stop or line end)."""
+    ends = [j for j in (text.find(".", i), text.find("\n", i), text.find("؟", i)) if j >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
 def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
     """Claims of an article with their sources linked to known entities."""
+    from dataclasses import replace
+
     from marsad.extract.entities import find_mentions
 
     claims = extract_claims(a.text, published=a.published, article_id=a.id)
     if not any(c.source for c in claims):
         return claims
-    # the whole cascade, not the gazetteer alone: rule names ("وزارة الدفاع التونسية") also
-    # bound a source phrase (see _trim_source)
-    return link_sources(claims, find_mentions(a.text, use_ner=use_ner))
+    # the whole cascade (rule names such as "وزارة الدفاع التونسية" also bound a source phrase,
+    # see _trim_source), but only over the sentences that carry a source: a source phrase and
+    # the context its names need lie in its sentence, and most sentences have none
+    mentions = []
+    text = a.text
+    # an "origin" source sits in the next sentence: take its sentence too (up to the next stop)
+    spans = sorted({(min(c.sentence_start, c.source.start),
+                     max(c.sentence_end, _stop_after(text, c.source.end)))
+                    for c in claims if c.source is not None})
+    for s0, s1 in spans:
+        for m in find_mentions(a.text[s0:s1], use_ner=use_ner):
+            mentions.append(replace(m, start=m.start + s0, end=m.end + s0))
+    return link_sources(claims, mentions)
 
 
 @dataclass(frozen=True, slots=True)
