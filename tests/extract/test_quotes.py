@@ -19,3 +19,22 @@ def test_direct_indirect_and_continuation():
     for q in qs:
         assert TEXT[q.start:q.end] == q.text
         assert TEXT[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+def test_verb_before_accepts_a_position_past_the_last_word():
+    """A quotation opening after the sentence's last word (i0 == len(words)) once raised
+    IndexError on 38 of 4,926 real newspaper articles."""
+    from marsad.extract.attribution import _verb_before, _words, load_lexicon
+    from marsad.text.sentences import split_sentences
+
+    text = "وقال المتحدث باسم الوزارة، ثم أضاف"
+    sent = split_sentences(text)[0]
+    words = _words(text, sent)
+    src, _ = _verb_before(text, words, len(words), load_lexicon())
+    assert src is None or src.text
+
+
+def test_meta_dates_with_impossible_offsets_do_not_abort_a_file():
+    from marsad.ingest.dates import parse_meta_date
+
+    assert parse_meta_date("2025-03-02T10:00:00+24:00") == "2025-03-02T10:00:00"

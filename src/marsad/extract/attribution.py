@@ -374,7 +374,7 @@ def _verb_before(text: str, words: list[_Word], i0: int, lex: ClaimLexicon) -> t
         if not verb and w.text.startswith(("ال", "وال")):
             continue  # "المعلومات الاستخباراتية": a definite noun is not in construct with a source
         # "... ، حيث يستند أكثر من 25000 جندي": a new clause is the article's own background
-        if any(_is_break(words[m]) and words[m].text in lex.clause_openers for m in range(k + 1, i0 + 1)):
+        if any(_is_break(words[m]) and words[m].text in lex.clause_openers for m in range(k + 1, min(i0 + 1, len(words)))):
             return None, False
         comp = next((m for m in range(k + 1, i0) if _is_comp(words[m], lex)), None)
         fa = next((m for m in range(k + 1, i0) if words[m].text.startswith("ب") and

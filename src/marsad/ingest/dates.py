@@ -83,7 +83,10 @@ def parse_meta_date(value: object) -> str | None:
         return None
     if t.hour == t.minute == t.second == 0 and t.tzinfo is None and len(s_ascii) <= 10:
         return t.date().isoformat()
-    return t.isoformat()
+    try:
+        return t.isoformat()
+    except ValueError:                  # an impossible offset ("+24:00"): keep the local time without it
+        return t.replace(tzinfo=None).isoformat()
 
 
 def find_text_date(text: str, head_chars: int = 400) -> tuple[str, int, int] | None:
