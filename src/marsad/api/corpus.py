@@ -14,7 +14,7 @@ from typing import Any
 
 from marsad.api.entities import _stamp, _store_key
 
-__all__ = ["corpus_view", "clear_cache"]
+__all__ = ["corpus_view", "request_view", "clear_cache"]
 
 _lock = threading.Lock()
 _views: "OrderedDict[str, tuple[tuple, Any]]" = OrderedDict()
@@ -48,7 +48,7 @@ def corpus_view(store: Any, story: str | None = None) -> Any:
 
     if story:
         full = corpus_view(store)
-        keep = set(story_articles(full, story))
+        keep = set(story_articles(full.stories, story))
         key = ("story", _store_key(store), tuple(sorted(keep)))
         hit = _views.get(str(key))
         if hit:
@@ -73,3 +73,15 @@ def corpus_view(store: Any, story: str | None = None) -> Any:
         while len(_views) > _MAX_VIEWS:
             _views.popitem(last=False)
         return view
+
+
+def request_view(request: Any, story: str | None = None) -> Any:
+    """:func:`corpus_view` of the request's store; an unknown story is a 404 (``NotFound``)."""
+    from marsad.api.deps import open_db
+    from marsad.api.service import NotFound
+
+    with open_db(request) as store:
+        try:
+            return corpus_view(store, story)
+        except KeyError as exc:
+            raise NotFound(str(exc.args[0])) from None

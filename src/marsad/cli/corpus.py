@@ -16,20 +16,18 @@ __all__ = ["register", "load_view"]
 def load_view(files: Optional[List[Path]], db: Optional[str], *, use_ner: bool = True, story: Optional[str] = None):
     """The corpus view of ``files`` (read directly) or of the store; of one story when ``story`` is given."""
     from marsad.cli.main import _read_articles, _stored_articles, err
-    from marsad.corpus.view import build_view, story_articles
+    from marsad.corpus.view import build_view, ranked_stories, story_articles
     from marsad.pipeline import analyse
 
-    docs = list(_read_articles(files)) if files else _stored_articles(db)
-    analyses = [analyse(a, use_ner=use_ner) for _, a in docs]
-    view = build_view(analyses)
-    if story:
+    arts = [a for _, a in (list(_read_articles(files)) if files else _stored_articles(db))]
+    if story:      # only the story's articles go through the stages; stories need the articles alone
         try:
-            keep = set(story_articles(view, story))
+            keep = set(story_articles(ranked_stories(arts), story))
         except KeyError as exc:
             err.print(f"[red]error:[/red] {exc.args[0]}")
             raise typer.Exit(2)
-        view = build_view([an for an in analyses if an.article.id in keep])
-    return view
+        arts = [a for a in arts if a.id in keep]
+    return build_view([analyse(a, use_ner=use_ner) for a in arts])
 
 
 StoryOption = typer.Option(None, "--story", help="Only this story (id, id prefix, or its number in `marsad stories`).")
@@ -77,7 +75,7 @@ def register(app: typer.Typer) -> None:
                       title_justify="left", show_lines=False)
             for col in ("source", "value", "date", "article", "evidence"):
                 t.add_column(col, overflow="fold")
-            disputed = {id(f.a) for f in m.contradictions} | {id(f.b) for f in m.contradictions}
+            disputed = m.disputed
             for c in m.cells:
                 for r in c.claims:
                     style = "red" if id(r) in disputed else None

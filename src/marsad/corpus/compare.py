@@ -119,13 +119,9 @@ class Cell:
     claims: tuple[ClaimRef, ...]
 
     @property
-    def values(self) -> tuple[tuple[Any, Any, str], ...]:
-        seen: list[tuple[Any, Any, str]] = []
-        for r in self.claims:
-            v = (r.claim.value_min, r.claim.value_max, r.claim.qualifier)
-            if v not in seen:
-                seen.append(v)
-        return tuple(seen)
+    def distinct(self) -> list[ClaimRef]:
+        """One claim per distinct (value, hedge, date): copies of an article repeat it."""
+        return _distinct(self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +168,11 @@ class Measure:
     @property
     def contradictions(self) -> list[Finding]:
         return [f for f in self.findings if f.kind == "contradiction"]
+
+    @property
+    def disputed(self) -> set[int]:
+        """``id()`` of the claims some contradiction involves (for marking them)."""
+        return {id(f.a) for f in self.contradictions} | {id(f.b) for f in self.contradictions}
 
     @property
     def status(self) -> str:

@@ -69,7 +69,7 @@ def figure_svg(m: Measure, *, width: int = 760) -> Markup:
     plot_w = width - label_w - 2 * pad
     height = pad * 2 + row_h * len(rows) + 22
     x = lambda v: pad + plot_w * (min(v, top) / top)  # noqa: E731
-    disputed = {id(f.a) for f in m.contradictions} | {id(f.b) for f in m.contradictions}
+    disputed = m.disputed
     out = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            f'xmlns="http://www.w3.org/2000/svg" aria-label="{_esc(m.label_ar)}">']
     for t in range(5):
@@ -225,18 +225,10 @@ def render_report(view: Any, *, title: str | None = None, brief: Any = None, sto
     labels = {c.source_id: c.source_label for m in measures for c in m.cells}
     matrix = []
     for m in measures:
-        disputed = {id(f.a) for f in m.contradictions} | {id(f.b) for f in m.contradictions}
-        cells = {}
-        for c in m.cells:
-            vals, seen = [], set()
-            for r in c.claims:
-                k = (r.claim.value_min, r.claim.value_max, r.claim.qualifier, r.date)
-                if k in seen:
-                    continue
-                seen.add(k)
-                vals.append({"value": _fmt(r), "date": r.date or "", "doc": r.doc, "disputed": id(r) in disputed,
-                             "anchor": f"c-{r.article_id[:10]}-{r.claim.start}", "evidence": r.claim.text})
-            cells[c.source_id] = vals
+        disputed = m.disputed
+        cells = {c.source_id: [{"value": _fmt(r), "date": r.date or "", "doc": r.doc, "disputed": id(r) in disputed,
+                                "anchor": f"c-{r.article_id[:10]}-{r.claim.start}", "evidence": r.claim.text}
+                               for r in c.distinct] for c in m.cells}
         matrix.append({"m": m, "cells": [cells.get(s, []) for s in sources], "svg": figure_svg(m)})
     arts = []
     for an in view.analyses:

@@ -18,7 +18,7 @@ from marsad.corpus.stories import cluster_stories
 from marsad.corpus.timeline import build_timeline
 from marsad.extract.entities import Entity, resolve
 
-__all__ = ["CorpusView", "build_view", "doc_name", "story_articles"]
+__all__ = ["CorpusView", "build_view", "doc_name", "ranked_stories", "story_articles"]
 
 
 def doc_name(article: Any) -> str:
@@ -127,17 +127,23 @@ def build_view(analyses: Sequence[Any]) -> CorpusView:
     arts = [an.article for an in analyses]
     timeline = build_timeline(arts, [e for an in analyses for e in an.events])
     copies = find_copies(arts) if len(arts) > 1 else []
-    stories = sorted(cluster_stories(arts), key=lambda s: (-len(s.articles), s.start or "", s.id))
+    stories = ranked_stories(arts)
     return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names), timeline,
                       copies, stories)
 
 
-def story_articles(view: CorpusView, story: str) -> list[str]:
-    """Article ids of the story ``story`` (an id, an id prefix, or its 1-based rank); KeyError if none."""
-    hits = [s for s in view.stories if s.id == story or s.id.startswith(story)]
-    if not hits and story.isdigit() and 0 < int(story) <= len(view.stories):
-        hits = [view.stories[int(story) - 1]]
+def ranked_stories(articles: Sequence[Any]) -> list[Any]:
+    """The stories of ``articles``, largest first (the order ``--story N`` counts in)."""
+    return sorted(cluster_stories(articles), key=lambda s: (-len(s.articles), s.start or "", s.id))
+
+
+def story_articles(stories: Sequence[Any], story: str) -> list[str]:
+    """Article ids of the story ``story`` (an id, an id prefix, or its 1-based rank in
+    ``stories``); KeyError if none or several."""
+    hits = [s for s in stories if s.id == story or s.id.startswith(story)]
+    if not hits and story.isdigit() and 0 < int(story) <= len(stories):
+        hits = [stories[int(story) - 1]]
     if len(hits) != 1:
-        known = ", ".join(f"{i}:{s.id}" for i, s in enumerate(view.stories, 1))
+        known = ", ".join(f"{i}:{s.id}" for i, s in enumerate(stories, 1))
         raise KeyError(f"story {story!r} {'is ambiguous' if hits else 'not found'}; stories: {known}")
     return list(hits[0].articles)

@@ -6,9 +6,7 @@ from typing import Optional
 
 from fastapi import APIRouter, Request
 
-from marsad.api.corpus import corpus_view
-from marsad.api.service import NotFound
-from marsad.api.deps import open_db
+from marsad.api.corpus import request_view
 from marsad.web.render import opt_str, render
 
 router = APIRouter(include_in_schema=False)
@@ -19,9 +17,5 @@ NAV = ("/brief", "الموجز", "brief")
 def brief(request: Request, story: Optional[str] = None):
     from marsad.corpus.brief import make_brief
 
-    with open_db(request) as store:
-        try:
-            view = corpus_view(store, opt_str(story, 40))
-        except KeyError as exc:
-            raise NotFound(str(exc.args[0])) from None
+    view = request_view(request, opt_str(story, 40))
     return render(request, "brief.html", {"brief": make_brief(view)}, active="brief")

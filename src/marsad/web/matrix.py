@@ -7,8 +7,7 @@ from typing import Optional
 
 from fastapi import APIRouter, Request
 
-from marsad.api.corpus import corpus_view
-from marsad.api.service import NotFound
+from marsad.api.corpus import request_view
 from marsad.api.deps import open_db
 from marsad.web.render import CATEGORY, opt_choice, opt_str, render
 
@@ -22,11 +21,8 @@ def matrix(request: Request, category: Optional[str] = None, all: Optional[str] 
     from marsad.corpus.report import figure_svg
 
     cat = opt_choice(category, CATEGORY, "category")
+    view = request_view(request, opt_str(story, 40))
     with open_db(request) as store:
-        try:
-            view = corpus_view(store, opt_str(story, 40))
-        except KeyError as exc:
-            raise NotFound(str(exc.args[0])) from None
         # the article page anchors each stored claim as "c<id>"; the view's claims are the same spans
         anchors = {(r["article_id"], r["start"]): f"c{r['id']}" for r in store.claims()}
     rows = [m for m in view.comparison.measures if m.category != "other" and (not cat or m.category == cat)
@@ -35,19 +31,10 @@ def matrix(request: Request, category: Optional[str] = None, all: Optional[str] 
     labels = {c.source_id: c.source_label for m in rows for c in m.cells}
     table = []
     for m in rows:
-        disputed = {id(f.a) for f in m.contradictions} | {id(f.b) for f in m.contradictions}
+        disputed = m.disputed
         by_src = {c.source_id: c for c in m.cells}
-        cells = []
-        for s in sources:
-            c = by_src.get(s)
-            vals, seen = [], set()
-            for r in (c.claims if c else ()):
-                k = (r.claim.value_min, r.claim.value_max, r.claim.qualifier, r.date)
-                if k not in seen:
-                    seen.add(k)
-                    vals.append({"r": r, "disputed": id(r) in disputed,
-                                 "anchor": anchors.get((r.article_id, r.claim.start), "")})
-            cells.append(vals)
+        cells = [[{"r": r, "disputed": id(r) in disputed, "anchor": anchors.get((r.article_id, r.claim.start), "")}
+                  for r in (by_src[s].distinct if s in by_src else ())] for s in sources]
         table.append({"m": m, "cells": cells, "svg": figure_svg(m),
                       "notes": [f for f in m.findings if f.kind != "agreement"]})
     return render(request, "matrix.html", {"rows": table, "sources": [labels[s] for s in sources], "category": cat,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from marsad.api.corpus import corpus_view
-from marsad.api.deps import open_db
+from marsad.api.corpus import request_view
 from marsad.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -15,7 +14,6 @@ NAV = ("/stories", "القصص", "stories")
 
 @router.get("/stories")
 def stories(request: Request):
-    with open_db(request) as store:
-        view = corpus_view(store)
+    view = request_view(request)
     return render(request, "stories.html", {"stories": view.story_rows(), "copies": view.copy_rows(40),
                                             "n_articles": len(view.analyses)}, active="stories")

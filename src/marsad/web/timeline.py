@@ -6,9 +6,7 @@ from typing import Optional
 
 from fastapi import APIRouter, Request
 
-from marsad.api.corpus import corpus_view
-from marsad.api.service import NotFound
-from marsad.api.deps import open_db
+from marsad.api.corpus import request_view
 from marsad.web.render import opt_str, render
 
 router = APIRouter(include_in_schema=False)
@@ -19,10 +17,6 @@ NAV = ("/timeline", "الخط الزمني", "timeline")
 def timeline(request: Request, story: Optional[str] = None):
     from marsad.corpus.report import timeline_svg
 
-    with open_db(request) as store:
-        try:
-            view = corpus_view(store, opt_str(story, 40))
-        except KeyError as exc:
-            raise NotFound(str(exc.args[0])) from None
+    view = request_view(request, opt_str(story, 40))
     rows = view.timeline_rows()
     return render(request, "timeline.html", {"rows": rows, "svg": timeline_svg(rows)}, active="timeline")

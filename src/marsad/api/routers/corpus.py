@@ -6,32 +6,22 @@ from typing import Optional
 
 from fastapi import APIRouter, Query, Request
 
-from marsad.api.corpus import corpus_view
-from marsad.api.deps import open_db
-from marsad.api.service import NotFound
+from marsad.api.corpus import request_view
 
 router = APIRouter(tags=["corpus"])
 
 StoryQuery = Query(None, max_length=40, description="Only this story (id, id prefix or rank in /api/stories).")
 
 
-def _view(request: Request, story: Optional[str]):
-    with open_db(request) as store:
-        try:
-            return corpus_view(store, story)
-        except KeyError as exc:
-            raise NotFound(str(exc.args[0])) from None
-
-
 @router.get("/stories", summary="Stories: articles clustered as they arrive, with label, key entities, dates")
 def stories(request: Request):
-    view = _view(request, None)
+    view = request_view(request, None)
     return {"total": len(view.stories), "stories": view.story_rows()}
 
 
 @router.get("/copies", summary="Reports that copy or re-translate each other, passage by passage")
 def copies(request: Request, story: Optional[str] = StoryQuery, limit: int = Query(60, ge=1, le=500)):
-    view = _view(request, story)
+    view = request_view(request, story)
     return {"pairs": [c.to_dict() for c in view.copies], "passages": view.copy_rows(limit)}
 
 
@@ -48,7 +38,7 @@ def matrix(request: Request,
     sources (resolved to entities), cells the figures with hedge, date and evidence span;
     ``findings`` classify every same-time pair of sources as agreement or contradiction, and a
     source's own figure moving over time as a change."""
-    view = _view(request, story)
+    view = request_view(request, story)
     d = view.comparison.to_dict()
     d["measures"] = [m for m in d["measures"] if (not category or m["category"] == category)
                      and (all_rows or len(m["cells"]) > 1) and (not status or m["status"] == status)]
@@ -57,7 +47,7 @@ def matrix(request: Request,
 
 @router.get("/timeline", summary="Events with resolved dates, each citing its articles")
 def timeline(request: Request, story: Optional[str] = StoryQuery):
-    view = _view(request, story)
+    view = request_view(request, story)
     rows = view.timeline_rows()
     return {"total": len(rows), "entries": [{**r, **{"participants": list(t.participants), "place": t.place}}
                                             for r, t in zip(rows, view.timeline)]}
@@ -67,6 +57,6 @@ def timeline(request: Request, story: Optional[str] = StoryQuery):
 def brief(request: Request, sentences: int = Query(6, ge=1, le=20), story: Optional[str] = StoryQuery):
     from marsad.corpus.brief import make_brief
 
-    view = _view(request, story)
+    view = request_view(request, story)
     b = make_brief(view, k=sentences)
     return {**b.to_dict(), "text": b.to_text()}
