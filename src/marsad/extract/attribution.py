@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 from marsad.ingest.dates import month_table
 from marsad.text.normalize import norm, normalize
@@ -111,24 +113,76 @@ class _Word:
     gap: str           # normalised text between the previous word and this one
 
 
-def _words(text: str, sent: Sentence) -> list[_Word]:
+def _words(text: str, sent: Sentence, article_norm: str | None = None) -> list[_Word]:
+    """The words of ``sent`` with their spans in ``text``.
+
+    ``article_norm``: the normalised ``text`` when its normalisation deleted nothing (same
+    length, offsets unchanged); normalisation is character by character, so the sentence's
+    slice of it is the normalised sentence and need not be normalised again.
+    """
+    if article_norm is not None:
+        return _words_identity(article_norm[sent.start:sent.end], sent.start)
     n = normalize(sent.text)
     nt = n.text
+    if n.map.blocks == ((0, 0, len(nt)),):          # nothing deleted: offsets are the sentence's
+        return _words_identity(nt, sent.start)
     out: list[_Word] = []
     prev = 0
     base = sent.start
-    if n.map.blocks == ((0, 0, len(nt)),):          # nothing deleted: offsets are the sentence's
-        pos = base
-        for gap, w in _GAP_WORD.findall(nt):         # (non-word run, word) pairs, in C
-            s = pos + len(gap)
-            pos = s + len(w)
-            out.append(_Word(w, s, pos, gap))
-        return out
     for m in _WORD.finditer(nt):
         s, e = n.span_to_src(m.start(), m.end())
         out.append(_Word(m.group(), base + s, base + e, nt[prev:m.start()]))
         prev = m.end()
     return out
+
+
+def _words_identity(nt: str, base: int) -> list[_Word]:
+    out: list[_Word] = []
+    pos = base
+    for gap, w in _GAP_WORD.findall(nt):             # (non-word run, word) pairs, in C
+        s = pos + len(gap)
+        pos = s + len(w)
+        out.append(_Word(w, s, pos, gap))
+    return out
+
+
+def sentence_words(text: str) -> Callable[[Sentence], list[_Word]]:
+    """``_words(text, sent)`` for the sentences of ``text``, from one normalisation of the
+    whole text instead of one per sentence (normalisation is character by character, so a
+    sentence's slice of the normalised text is the normalised sentence).
+
+    Only when ``text`` is NFKC (nearly all web text): normalisation then only deletes
+    characters and maps positions monotonically; otherwise each sentence is normalised.
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        return lambda sent: _words(text, sent)
+    n = normalize(text)
+    nt, blocks = n.text, n.map.blocks
+    if blocks == ((0, 0, len(text)),) and len(nt) == len(text):
+        return lambda sent: _words(text, sent, nt)   # nothing deleted: same offsets
+    src_starts = [b[1] for b in blocks]
+
+    def to_dst(p: int) -> int:                        # first kept character at or after p
+        i = bisect_right(src_starts, p) - 1
+        if i < 0:
+            return 0
+        d, s, k = blocks[i]
+        return d + (p - s) if p < s + k else d + k
+
+    span_to_src = n.map.span_to_src
+
+    def words(sent: Sentence) -> list[_Word]:
+        ds, de = to_dst(sent.start), to_dst(sent.end)
+        out: list[_Word] = []
+        pos = ds
+        for gap, w in _GAP_WORD.findall(nt, ds, de):
+            a = pos + len(gap)
+            pos = a + len(w)
+            s0, e0 = span_to_src(a, pos)
+            out.append(_Word(w, s0, e0, gap))
+        return out
+
+    return words
 
 
 def _is_break(w: _Word) -> bool:

@@ -28,7 +28,7 @@ from typing import Any, Sequence
 
 from marsad.extract.attribution import (
     _HARD_BREAK, _TIME_WORDS, ClaimLexicon, Source, _according_to, _is_break, _n, _np, _origin, _speaker,
-    _verb_after, _verb_before, _Word, _words, load_lexicon, word_forms)
+    _verb_after, _verb_before, _Word, load_lexicon, sentence_words, word_forms)
 from marsad.extract.when import resolve_ref_date
 from marsad.text.numbers import NumberMention, find_numbers
 from marsad.text.sentences import Sentence, split_sentences
@@ -238,24 +238,27 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
     nums = [n for n in (numbers if numbers is not None else find_numbers(text))
             if n.type in CLAIM_TYPES and not (n.hedge == "vague" and (n.value_min or 0) < 10)]
     claims: list[Claim] = []
+    words_of = sentence_words(text)
     last_source: Source | None = None
     last_category: str | None = None
     pending: list[int] = []          # claims of the previous sentence without a source
     for sent in sents:
         in_sent = [n for n in nums if sent.start <= n.start < sent.end]
-        words = _words(text, sent)
-        origin = _origin(text, words, lex)
+        words = words_of(sent)
+        origin = _origin(text, words, lex) if pending else None
         if origin and pending:
             for ci in pending:
                 c = claims[ci]
                 claims[ci] = _replace(c, source=origin, stance="reported" if c.stance == "asserted" else c.stance)
         pending = []
         sentence_sources: list[Source] = []
-        acc = _according_to(text, words, lex)
-        joined = " ".join(w.text for w in words)
-        denied = any(d in joined for d in lex.denial)
+        figures = _figures(words, in_sent, lex)
+        if figures:                                      # most sentences carry no figure
+            acc = _according_to(text, words, lex)
+            joined = " ".join(w.text for w in words)
+            denied = any(d in joined for d in lex.denial)
         ref_date: tuple[str | None, str] | None = None   # resolved when the sentence has a claim
-        for i0, i1, n in _figures(words, in_sent, lex):
+        for i0, i1, n in figures:
             cat, noun, last = _counted(words, i0, i1, lex)
             if i0 == i1 and not words[i0].text[:1].isdigit():
                 cat = _dual(words[i0], lex) or cat       # "زيارتين", "جنديان": the noun is the number

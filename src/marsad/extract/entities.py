@@ -87,6 +87,8 @@ class EntityRules:
     latin_org: frozenset[str]
     not_names: frozenset[str]
     title_index: dict[str, tuple[tuple[str, ...], ...]]   # first word -> title sequences, longest first
+    org_index: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]   # first word -> (rank in org_heads, head)
+    title_starts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +99,15 @@ def load_rules() -> EntityRules:
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for t in titles:
         index[t[0]].append(t)
+    heads = seqs(d["org_heads"])
+    org_index: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for rank, h in enumerate(heads):
+        org_index[h[0]].append((rank, h))
     return EntityRules(titles, frozenset(norm(x) for x in d["title_modifiers"]),
-                       seqs(d["org_heads"]), frozenset(norm(x) for x in d["name_joiners"]),
+                       heads, frozenset(norm(x) for x in d["name_joiners"]),
                        frozenset(x.lower() for x in d["latin_org_words"]), frozenset(norm(x) for x in d["not_names"]),
-                       {k: tuple(v) for k, v in index.items()})
+                       {k: tuple(v) for k, v in index.items()},
+                       {k: tuple(v) for k, v in org_index.items()}, frozenset(t[0] for t in titles))
 
 
 # ---------------------------------------------------------------- words
@@ -121,8 +128,18 @@ _FUNCTION = frozenset(norm(w) for w in (
     "وقالت يقول تقول اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن انها إنها وأضاف واكد وذكرت بأن لأن بأنه بأنها فيما بينما حيث إذ اذ لكن غير بل").split())
 
 
+_GAP_WORD = re.compile(r"(\W*)(\w+)")   # _WORD's words, each with the gap before it
+
+
 def _words(text: str) -> list[_W]:
     n = normalize(text)
+    if n.map.blocks == ((0, 0, len(n.text)),) and len(n.text) == len(text):   # nothing deleted
+        out, pos = [], 0
+        for gap, w in _GAP_WORD.findall(n.text):
+            s = pos + len(gap)
+            pos = s + len(w)
+            out.append(_W(w, s, pos, gap))
+        return out
     out, prev = [], 0
     for m in _WORD.finditer(n.text):
         s, e = n.span_to_src(m.start(), m.end())
@@ -224,13 +241,16 @@ def _org_names(text: str, words: list[_W], rules: EntityRules, places: list[tupl
     while i < len(words):
         w = words[i]
         base = _strip_proclitic(w.n)
-        head = next((s for s in rules.org_heads if s[0] in (w.n, base) and all(
+        cands = rules.org_index.get(w.n, ())
+        if base != w.n:
+            cands = sorted(cands + rules.org_index.get(base, ()))   # in org_heads order, longest first
+        head = next((s for _, s in cands if all(
             i + k < len(words) and words[i + k].n == s[k] for k in range(1, len(s)))), None)
         if not head:
             i += 1
             continue
         j = i + len(head)
-        title_starts = {t[0] for t in rules.titles}
+        title_starts = rules.title_starts
         while j < len(words) and j - i < 7 and not _PUNCT.search(words[j].gap) and words[j].n.startswith(("ال", "لل")) \
                 and words[j].n not in _FUNCTION and words[j].n not in title_starts:
             j += 1

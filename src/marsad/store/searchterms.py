@@ -60,10 +60,30 @@ def index_term(tok: Any) -> str:
 
 
 def index_terms(text: str) -> list[str]:
-    """Search terms of ``text`` in order, one per token (punctuation skipped)."""
-    from marsad.text.tokens import tokenize
+    """Search terms of ``text`` in order, one per token (punctuation skipped).
 
-    return [t for t in map(index_term, tokenize(text)) if t]
+    Equal to ``[index_term(t) for t in tokenize(text)]`` without the empty ones, but a
+    token's term depends only on its string and kind, so the terms are memoised per token
+    string and no :class:`~marsad.text.tokens.Token` is built (indexing was a fifth of the
+    ingest pipeline's time).
+    """
+    from marsad.text.tokens import token_strings
+
+    out = []
+    append = out.append
+    for t, kind in token_strings(text):
+        if kind != "punct":
+            term = _term_of(t, kind)
+            if term:
+                append(term)
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _term_of(t: str, kind: str) -> str:
+    from marsad.text.tokens import Token, analyse_token
+
+    return index_term(Token(0, len(t), t, *analyse_token(t, kind)))
 
 
 @lru_cache(maxsize=200_000)

@@ -72,6 +72,7 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._terms_seen: set[str] = set()   # terms committed to search_terms by this connection
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -133,6 +134,7 @@ class SQLiteStore:
         they are stored with the article when the article is new.
         """
         added = dups = errs = 0
+        new_terms: set[str] = set()
         with self.transaction() as c:
             for it in items:
                 if isinstance(it, IngestError):
@@ -150,12 +152,13 @@ class SQLiteStore:
                     added += 1
                     if claims and claims.get(it.id):
                         self._add_claims(c, it, claims[it.id])
-                    self._index_article(c, it.id, it.title, it.text)
+                    self._index_article(c, it.id, it.title, it.text, new_terms)
                 else:
                     dups += 1
                 c.execute("INSERT OR IGNORE INTO sightings(article_id, source_path, source_line, url, outlet, published) "
                           "VALUES (?,?,?,?,?,?)",
                           (it.id, it.source_path or "", it.source_line or 0, it.url, it.outlet, it.published))
+        self._remember_terms(new_terms)
         return BatchResult(added, dups, errs)
 
     @staticmethod
@@ -325,9 +328,17 @@ class SQLiteStore:
     # ------------------------------------------------------------ search (FTS5, migration 0003)
     SEARCH_VERSION = 1
 
-    @staticmethod
-    def _index_article(c: sqlite3.Connection, article_id: str, title: str | None, text: str) -> None:
-        """Index one article inside the caller's transaction (see :func:`index_terms`)."""
+    _TERMS_SEEN_MAX = 2_000_000
+
+    def _index_article(self, c: sqlite3.Connection, article_id: str, title: str | None, text: str,
+                       new_terms: set[str]) -> None:
+        """Index one article inside the caller's transaction (see :func:`index_terms`).
+
+        The variant table (``search_terms``) only grows, so terms this connection has already
+        committed there are not inserted again (``self._terms_seen``, most of an article's
+        terms); the terms inserted now go to ``new_terms``, which the caller adds to
+        ``_terms_seen`` once the transaction has committed.
+        """
         body = index_terms(text)
         head = index_terms(title) if title else []
         cur = c.execute("INSERT OR IGNORE INTO search_docs(article_id, version) VALUES (?, ?)",
@@ -336,8 +347,16 @@ class SQLiteStore:
             return
         c.execute("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
                   (cur.lastrowid, " ".join(head), " ".join(body)))
-        c.executemany("INSERT OR IGNORE INTO search_terms(term, pkey) VALUES (?, ?)",
-                      [(t, k) for t in set(body).union(head) if (k := term_key(t))])
+        seen = self._terms_seen
+        rows = [(t, k) for t in set(body).union(head) if t not in seen and t not in new_terms and (k := term_key(t))]
+        if rows:
+            c.executemany("INSERT OR IGNORE INTO search_terms(term, pkey) VALUES (?, ?)", rows)
+            new_terms.update(t for t, _ in rows)
+
+    def _remember_terms(self, terms: set[str]) -> None:
+        if len(self._terms_seen) + len(terms) > self._TERMS_SEEN_MAX:
+            self._terms_seen.clear()                 # a bound on memory; only costs re-inserts
+        self._terms_seen.update(terms)
 
     def ensure_search_index(self) -> int:
         """Index the articles the search index lacks (stores older than migration 0003, or an
@@ -353,11 +372,14 @@ class SQLiteStore:
                 c.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
                 c.execute("DELETE FROM search_docs")
                 c.execute("DELETE FROM search_terms")
+                self._terms_seen.clear()
             rows = c.execute("SELECT a.id, a.title, a.text FROM articles a WHERE NOT EXISTS "
                              "(SELECT 1 FROM search_docs d WHERE d.article_id = a.id)").fetchall()
+            new_terms: set[str] = set()
             for r in rows:
-                self._index_article(c, r["id"], r["title"], r["text"])
+                self._index_article(c, r["id"], r["title"], r["text"], new_terms)
                 n += 1
+        self._remember_terms(new_terms)
         return n
 
     def term_variants(self, term: str, limit: int = 8) -> list[str]:

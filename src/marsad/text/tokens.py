@@ -78,7 +78,7 @@ from importlib.resources import files
 
 from .normalize import norm, normalize, strip_diacritics
 
-__all__ = ["Token", "tokenize", "match_forms", "word_forms"]
+__all__ = ["Token", "tokenize", "token_strings", "analyse_token", "match_forms", "word_forms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +175,25 @@ def tokenize(text: str) -> list[Token]:
             info = memo[t] = _analyse(light, full, m.lastgroup)  # type: ignore[arg-type]
         append(Token(s, e, t, *info))
     return out
+
+
+def token_strings(text: str) -> list[tuple[str, str]]:
+    """``(token text, kind)`` of every token of ``text`` in order, without offsets or forms.
+
+    The cheap half of :func:`tokenize` for callers that need only what each token says
+    (search indexing): pair it with :func:`analyse_token`.
+    """
+    return [(m.group(), m.lastgroup) for m in _TOKEN.finditer(text)]  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1 << 17)
+def analyse_token(t: str, kind: str) -> tuple[str, str, str, str]:
+    """``(norm, base, prefix, kind)`` of one token string of :func:`token_strings`: the same
+    forms :func:`tokenize` gives it (tokens are normalised on their own there too, unless the
+    whole text is NFKC, when only deletions happen and the slices agree; a test checks both
+    over a corpus)."""
+    light, full = _light_and_full(t)
+    return _analyse(light, full, kind)
 
 
 def _aligned(text: str) -> tuple[str, str, tuple[tuple[int, int, int], ...]] | None:
