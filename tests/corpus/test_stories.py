@@ -56,8 +56,13 @@ def test_corpus_stories_in_publication_order(corpus):
     print(f"\nstories (publication order): pairwise P={p:.2f} R={r:.2f}, {len(idx)} stories")
     for s in idx.stories():
         print(" ", s.label, [a[:6] for a in s.articles], s.start, s.end)
-    assert p == 1.0 and r == 1.0
-    assert len(idx) == 6
+    # no false join; the two rescue reports (q5, q6: no quake vocabulary, no known name shared
+    # with q1-q4) are a story of their own -- the documented miss of nearest-article similarity
+    assert p == 1.0 and r >= 0.63
+    assert len(idx) == 7
+    by = {a.extra["key"]: a for a in arts}
+    assert len({idx.story_of(by[k].id) for k in ("q1", "q2", "q3", "q4")}) == 1
+    assert idx.story_of(by["q5"].id) == idx.story_of(by["q6"].id)
 
 
 def test_corpus_stories_are_order_robust(corpus):
@@ -69,7 +74,7 @@ def test_corpus_stories_are_order_robust(corpus):
         scores.append(_pairwise(arts, truth, _run(order, mentions)))
     worst_p, worst_r = min(s[0] for s in scores), min(s[1] for s in scores)
     print(f"\nstories over 12 random orders: worst P={worst_p:.2f} worst R={worst_r:.2f}")
-    assert worst_p >= 0.95 and worst_r >= 0.9
+    assert worst_p == 1.0 and worst_r >= 0.63
 
 
 def test_time_keeps_an_old_event_apart(corpus):
@@ -118,7 +123,7 @@ def test_state_round_trip(corpus):
 def test_cluster_stories_sorts_by_date(corpus):
     arts, truth, mentions = corpus
     stories = cluster_stories(list(reversed(arts)), mentions)
-    assert isinstance(stories[0], Story) and len(stories) == 6
+    assert isinstance(stories[0], Story) and len(stories) == 7
     assert sum(len(s.articles) for s in stories) == len(arts)
 
 
@@ -139,3 +144,32 @@ def test_seeds_are_one_story():
         keys = [e.key for e in korea.entities]
         assert "north_korea" in keys and "russia" in keys
     print("\nseed story:", korea.label, [e.name for e in korea.entities])
+
+
+SNN = Path(__file__).resolve().parents[2].parent / "shared" / "ext" / "saudinewsnet" / "2015-07-21.zip"
+
+
+def test_real_news_day_is_not_one_story(tmp_path):
+    """400 real articles of one day of Saudi papers (read in place, not copied): many small
+    coherent stories. Before stories compared articles with the nearest articles instead of a
+    centroid, 138 of the first 150 fell into one "story"."""
+    if not SNN.is_file():
+        pytest.skip(f"{SNN} not found (../shared beside the repository)")
+    import zipfile
+
+    with zipfile.ZipFile(SNN) as z:
+        (tmp_path / "day.json").write_bytes(z.read(z.namelist()[0]))
+    arts = [a for a in read_path(tmp_path / "day.json") if isinstance(a, Article)][:400]
+    stories = cluster_stories(arts)
+    sizes = sorted((len(s.articles) for s in stories), reverse=True)
+    print("\nSaudiNewsNet 400:", len(stories), "stories, largest", sizes[:8])
+    assert sizes[0] <= 35 and len(stories) >= 250
+    story_of = {x: s.id for s in stories for x in s.articles}
+
+    def same_story(phrase: str) -> int:   # most articles with the phrase in their title in one story
+        ids = [a.id for a in arts if phrase in (a.title or "")]
+        assert len(ids) >= 4, phrase
+        return max(sum(story_of[i] == story_of[j] for j in ids) for i in ids) / len(ids)
+
+    assert same_story("الاتفاق النووي") >= 0.6           # the Iran nuclear deal
+    assert same_story("عدن") >= 0.5                       # the fighting in Aden
