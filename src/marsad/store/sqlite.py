@@ -412,6 +412,8 @@ class SQLiteStore:
         if article_ids is not None:
             where.append("a.id IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(list(article_ids)))
+        if not where:
+            return self._search_unfiltered(q, limit, offset)
         cond = (" AND " + " AND ".join(where)) if where else ""
         base = ("FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid JOIN articles a ON a.id = d.article_id "
                 f"WHERE search_fts MATCH ?{cond}")
@@ -422,6 +424,39 @@ class SQLiteStore:
             f"{base} ORDER BY exact DESC, score, coalesce(a.published, '') DESC, a.id LIMIT ? OFFSET ?",
             [q.exact, q.match, *args, limit, offset]).fetchall()
         return SearchResult(total, [dict(r) for r in rows], q.terms)
+
+
+    def _search_unfiltered(self, q: CompiledQuery, limit: int, offset: int) -> "SearchResult":
+        """:meth:`search` without filters, from the full-text index alone until the page is known.
+
+        Joining every match to its article before sorting cost 0.1-0.4 s for a common word
+        at 100,000 articles; here FTS5 ranks the matches itself (BM25, in C) and only the
+        page's rows are read from ``articles``: the articles holding the words as typed first
+        (``exact``), then those found only through spelling variants. Ties in BM25 go by
+        index row (insertion order).
+        """
+        fts = self.conn.execute
+        total = fts("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", [q.match]).fetchone()[0]
+        want = offset + limit
+        top = ("SELECT rowid, bm25(search_fts, 3.0, 1.0) AS s FROM search_fts WHERE search_fts MATCH ? "
+               "ORDER BY s, rowid LIMIT ?")
+        ranked = [(r[0], r[1], 1) for r in fts(top, [q.exact, want])] if want else []
+        if len(ranked) < want and q.exact != q.match:
+            ranked += [(r[0], r[1], 0) for r in fts(top, [f"({q.match}) NOT ({q.exact})", want - len(ranked)])]
+        page = ranked[offset:want]
+        if not page:
+            return SearchResult(total, [], q.terms)
+        rows = {r["rowid"]: dict(r) for r in fts(
+            "SELECT d.id AS rowid, a.id, a.title, a.outlet, a.published, substr(a.text, 1, 160) AS head "
+            "FROM search_docs d JOIN articles a ON a.id = d.article_id "
+            "WHERE d.id IN (SELECT value FROM json_each(?))", [json.dumps([r[0] for r in page])])}
+        hits = []
+        for rowid, score, exact in page:
+            r = rows.get(rowid)
+            if r is not None:
+                r.pop("rowid")
+                hits.append({**r, "score": score, "exact": exact})
+        return SearchResult(total, hits, q.terms)
 
 
 def _split_sql(sql: str) -> list[str]:
