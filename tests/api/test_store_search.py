@@ -94,3 +94,19 @@ def test_old_stores_are_indexed_on_open_and_rebuilt_on_a_new_scheme(store, tmp_p
     c.execute("UPDATE search_docs SET version = 0")
     assert store.ensure_search_index() == 3
     assert store.search("بيونج").total == 2
+
+
+def test_unfiltered_search_pages_and_ranks_a_very_common_word_among_the_latest(tmp_path):
+    s = SQLiteStore(tmp_path / "w.db")
+    for i in range(6):   # one transaction each: index rows in ingest order
+        s.add_batch([_art(f"وصل الوفد رقم {i + 1} إلى الميناء صباح اليوم حاملا شحنة من المساعدات الطبية.",
+                          title=f"وفد {i + 1}")])
+    full = s.search("الميناء", limit=10)
+    assert full.total == 6 and len(full.hits) == 6
+    pages = [h["id"] for off in range(0, 6, 2) for h in s.search("الميناء", limit=2, offset=off).hits]
+    assert pages == [h["id"] for h in full.hits]                     # pages follow one order
+    s.RANK_WINDOW = 3
+    recent = s.search("الميناء", limit=10)
+    assert recent.total == 6                                         # still counts every match
+    assert sorted(h["title"] for h in recent.hits) == ["وفد 4", "وفد 5", "وفد 6"]
+    assert s.search("الميناء", outlet=None, date_from="2000-01-01").total == 0   # undated: filtered path

@@ -426,6 +426,8 @@ class SQLiteStore:
         return SearchResult(total, [dict(r) for r in rows], q.terms)
 
 
+    RANK_WINDOW = 20_000
+
     def _search_unfiltered(self, q: CompiledQuery, limit: int, offset: int) -> "SearchResult":
         """:meth:`search` without filters, from the full-text index alone until the page is known.
 
@@ -433,16 +435,23 @@ class SQLiteStore:
         at 100,000 articles; here FTS5 ranks the matches itself (BM25, in C) and only the
         page's rows are read from ``articles``: the articles holding the words as typed first
         (``exact``), then those found only through spelling variants. Ties in BM25 go by
-        index row (insertion order).
+        index row (insertion order). When more than :attr:`RANK_WINDOW` articles match (a
+        word in a fifth of a 100,000-article store), the page is ranked among the latest
+        ``RANK_WINDOW`` of them: BM25 costs about 2 µs a match, and a monitoring desk wants
+        the recent reports first; ``total`` still counts them all.
         """
         fts = self.conn.execute
         total = fts("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", [q.match]).fetchone()[0]
         want = offset + limit
+        since = 0
+        if total > self.RANK_WINDOW:      # a very common word: rank the latest RANK_WINDOW matches
+            since = fts("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                        [q.match, self.RANK_WINDOW - 1]).fetchone()[0]
         top = ("SELECT rowid, bm25(search_fts, 3.0, 1.0) AS s FROM search_fts WHERE search_fts MATCH ? "
-               "ORDER BY s, rowid LIMIT ?")
-        ranked = [(r[0], r[1], 1) for r in fts(top, [q.exact, want])] if want else []
+               "AND rowid >= ? ORDER BY s, rowid LIMIT ?")
+        ranked = [(r[0], r[1], 1) for r in fts(top, [q.exact, since, want])] if want else []
         if len(ranked) < want and q.exact != q.match:
-            ranked += [(r[0], r[1], 0) for r in fts(top, [f"({q.match}) NOT ({q.exact})", want - len(ranked)])]
+            ranked += [(r[0], r[1], 0) for r in fts(top, [f"({q.match}) NOT ({q.exact})", since, want - len(ranked)])]
         page = ranked[offset:want]
         if not page:
             return SearchResult(total, [], q.terms)
