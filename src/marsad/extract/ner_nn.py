@@ -22,7 +22,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-__all__ = ["Inputs", "encode", "NeuralTagger", "FLAG_NAMES", "NN_RESOURCE", "viterbi", "marginals"]
+__all__ = ["Inputs", "encode", "NeuralTagger", "FLAG_NAMES", "NN_RESOURCE", "viterbi", "viterbi_batch", "marginals"]
 
 NN_RESOURCE = "models/ner_nn.npz"
 SHAPES = ("word", "number", "latin", "LATIN_CAP", "LATIN_UPPER", "punct", "mixed")
@@ -113,21 +113,22 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def _lstm(xw: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
-    """One LSTM direction over a batch of equal-length sequences (callers align them so that
-    padding comes after each sequence). ``xw``: (B, T, 4H) input projections with both
-    biases added; gates in torch order (i, f, g, o)."""
-    B, T, H4 = xw.shape
+    """LSTM directions run side by side over batches of sequences aligned so that padding comes
+    after each sequence. ``xw``: (D, B, T, 4H) input projections with both biases added, one
+    slice per direction; ``w_hh``: (D, 4H, H). Gates in torch order (i, f, g, o).
+    Returns (D, B, T, H)."""
+    D, B, T, H4 = xw.shape
     H = H4 // 4
-    h = np.zeros((B, H), dtype=np.float32)
-    c = np.zeros((B, H), dtype=np.float32)
-    out = np.empty((B, T, H), dtype=np.float32)
-    whT = np.ascontiguousarray(w_hh.T)
+    h = np.zeros((D, B, H), dtype=np.float32)
+    c = np.zeros((D, B, H), dtype=np.float32)
+    out = np.empty((D, B, T, H), dtype=np.float32)
+    whT = np.ascontiguousarray(w_hh.transpose(0, 2, 1))  # (D, H, 4H)
     for t in range(T):
-        g = xw[:, t] + h @ whT
+        g = xw[:, :, t] + h @ whT
         s = _sigmoid(g)
-        c = s[:, H:2 * H] * c + s[:, :H] * np.tanh(g[:, 2 * H:3 * H])
-        h = s[:, 3 * H:] * np.tanh(c)
-        out[:, t] = h
+        c = s[..., H:2 * H] * c + s[..., :H] * np.tanh(g[..., 2 * H:3 * H])
+        h = s[..., 3 * H:] * np.tanh(c)
+        out[:, :, t] = h
     return out
 
 
@@ -151,6 +152,48 @@ def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np
     for t in range(n - 1, 0, -1):
         best.append(int(back[t, best[-1]]))
     return best[::-1]
+
+
+def _by_length(fn, items: Sequence[np.ndarray], batch: int = 48) -> list:
+    """``fn`` over batches of items of similar length (less padding), results in input order."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    out: list = [None] * len(items)
+    for k in range(0, len(order), batch):
+        idx = order[k:k + batch]
+        for i, r in zip(idx, fn([items[i] for i in idx])):
+            out[i] = r
+    return out
+
+
+def viterbi_batch(emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray
+                  ) -> list[list[int]]:
+    """:func:`viterbi` of several sentences at once (padded batches of similar length)."""
+    if len(emissions) > 48:
+        return _by_length(lambda b: viterbi_batch(b, trans, start, end), emissions)
+    if not len(emissions):
+        return []
+    lens = np.array([len(e) for e in emissions])
+    B, T, L = len(emissions), int(lens.max()), trans.shape[0]
+    em = np.zeros((B, T, L))
+    for i, e in enumerate(emissions):
+        em[i, :len(e)] = e
+    score = start + em[:, 0]
+    back = np.empty((B, T, L), dtype=np.int64)
+    back[:, 0] = np.arange(L)
+    keep = np.arange(L)
+    for t in range(1, T):
+        cand = score[:, :, None] + trans
+        arg = cand.argmax(1)
+        live = (t < lens)[:, None]
+        back[:, t] = np.where(live, arg, keep)
+        score = np.where(live, np.take_along_axis(cand, arg[:, None, :], 1)[:, 0] + em[:, t], score)
+    score = score + end
+    best = np.empty((B, T), dtype=np.int64)
+    best[:, T - 1] = score.argmax(1)
+    rows = np.arange(B)
+    for t in range(T - 1, 0, -1):
+        best[:, t - 1] = back[rows, t, best[:, t]]
+    return [best[i, :n].tolist() for i, n in enumerate(lens)]
 
 
 def marginals(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -197,7 +240,6 @@ class NeuralTagger:
         self.end = f32("end").astype(np.float64)
         F, C, K = self.conv_w.shape
         self._conv = self.conv_w.transpose(2, 1, 0).reshape(K * C, F)  # (K*C, F)
-        self._word_cache: dict[bytes, np.ndarray] = {}
 
     def _char_vectors(self, chars: np.ndarray) -> np.ndarray:
         """Char-CNN word vectors (N, F): embedding, convolution (padding K//2), max over
@@ -219,23 +261,9 @@ class NeuralTagger:
         lens = [len(x.words) for x in batch]
         B, T = len(batch), max(lens)
         allc = np.concatenate([x.chars for x in batch])
-        # char vectors per distinct token (news repeats its words)
-        keys = [r.tobytes() for r in allc]
-        cache = self._word_cache
-        todo = [i for i, k in enumerate(keys) if k not in cache]
-        if todo:
-            uniq: dict[bytes, int] = {}
-            rows = []
-            for i in todo:
-                if keys[i] not in uniq:
-                    uniq[keys[i]] = len(rows)
-                    rows.append(allc[i])
-            vecs = self._char_vectors(np.stack(rows))
-            if len(cache) > 100_000:
-                cache.clear()
-            for k, j in uniq.items():
-                cache[k] = vecs[j]
-        cv = np.stack([cache[k] for k in keys])
+        # char-CNN once per distinct word form of the batch (news repeats its words)
+        uniq, inv = np.unique(allc, axis=0, return_inverse=True)
+        cv = self._char_vectors(uniq)[inv.ravel()]
         x = np.concatenate([
             self.word_emb[np.concatenate([b.words for b in batch])],
             cv,
@@ -250,13 +278,13 @@ class NeuralTagger:
         fwd = np.where(valid, starts[:, None] + pos, -1)
         bwd = np.where(valid, starts[:, None] + np.array(lens)[:, None] - 1 - pos, -1)
         N = x.shape[0]
-        h = np.zeros((N + 1, 2 * self.w_hh[0].shape[1]), dtype=np.float32)  # row N: padding sink
         H = self.w_hh[0].shape[1]
-        for d, ix in enumerate((fwd, bwd)):
-            xw = x @ self.w_ih[d].T + self.b[d]  # (N, 4H), per token
-            xw = np.concatenate([xw, np.zeros((1, xw.shape[1]), dtype=np.float32)])
-            hd = _lstm(xw[ix], self.w_hh[d])  # (B, T, H)
-            h[ix.ravel(), d * H:(d + 1) * H] = hd.reshape(B * T, H)
+        xw = np.stack([x @ self.w_ih[d].T + self.b[d] for d in range(2)])  # (2, N, 4H), per token
+        xw = np.concatenate([xw, np.zeros((2, 1, 4 * H), dtype=np.float32)], axis=1)  # row N: padding
+        hd = _lstm(np.stack([xw[0][fwd], xw[1][bwd]]), np.stack(self.w_hh))  # (2, B, T, H)
+        h = np.zeros((N + 1, 2 * H), dtype=np.float32)  # row N: padding sink
+        h[fwd.ravel(), :H] = hd[0].reshape(B * T, H)
+        h[bwd.ravel(), H:] = hd[1].reshape(B * T, H)
         h = h[:N]
         em = (h @ self.out_w.T + self.out_b).astype(np.float64)
         return [em[a:a + n] for a, n in zip(starts, lens)]
@@ -278,7 +306,9 @@ class NeuralTagger:
         return out
 
     def marginals_batch(self, ems: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """:meth:`marginals` of several sentences at once (forward-backward over a padded batch)."""
+        """:meth:`marginals` of several sentences at once (forward-backward over padded batches)."""
+        if len(ems) > 48:
+            return _by_length(self.marginals_batch, ems)
         if not ems:
             return []
         lens = np.array([len(e) for e in ems])
@@ -286,18 +316,25 @@ class NeuralTagger:
         em = np.zeros((B, T, L))
         for i, e in enumerate(ems):
             em[i, :len(e)] = e
-        trans, end = self.trans[None], self.end[None]
+        # scaled forward-backward in probability space: per step, scores shifted by their
+        # maximum and the vectors renormalised (exact up to rounding)
+        et = np.exp(self.trans - self.trans.max())
+        mx = em.max(2, keepdims=True)
+        pe = np.exp(em - mx)  # (B, T, L)
         alpha = np.empty((B, T, L))
         beta = np.empty((B, T, L))
-        alpha[:, 0] = self.start + em[:, 0]
+        a0 = np.exp(self.start - self.start.max()) * pe[:, 0]
+        alpha[:, 0] = a0 / a0.sum(1, keepdims=True)
         for t in range(1, T):
-            alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + trans, 1) + em[:, t]
-        beta[:, T - 1] = end
+            a = (alpha[:, t - 1] @ et) * pe[:, t]
+            alpha[:, t] = a / a.sum(1, keepdims=True)
+        pend = np.exp(self.end - self.end.max())
+        beta[:, T - 1] = pend
+        live = np.arange(T)[None, :] + 1 < lens[:, None]  # (B, T): t + 1 < n
         for t in range(T - 2, -1, -1):
-            rec = _logsumexp(trans + (em[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
-            beta[:, t] = np.where((t + 1 < lens)[:, None], rec, end)
-        z = _logsumexp(alpha[np.arange(B), lens - 1] + end, 1)
-        s = alpha + beta - z[:, None, None]
-        s[np.arange(T)[None, :] >= lens[:, None]] = -np.inf  # padding
-        m = np.exp(s)
+            b = (pe[:, t + 1] * beta[:, t + 1]) @ et.T
+            b /= b.sum(1, keepdims=True)
+            beta[:, t] = np.where(live[:, t:t + 1], b, pend)
+        m = alpha * beta
+        m /= m.sum(2, keepdims=True)
         return [m[i, :n] for i, n in enumerate(lens)]
