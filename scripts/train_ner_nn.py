@@ -24,6 +24,7 @@ import json
 import os
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -197,6 +198,108 @@ def check_sentences(net, vocab, gz, trig) -> list[list[str]]:
     return predict_torch(net, [ner_nn.encode(i, gz.tags(i), trig, vocab) for i in infos])
 
 
+def stacked_inputs(train, dev, gz, folds: int = 4):
+    """Per-token CRF inputs for the stacking experiment: the first-pass CRF's marginals of
+    :data:`LABELS` and the CRF's document flags (``doc=T``, ``doc~T``, ``docn=…`` of
+    ``marsad.extract.ner.document_features``). On train they come from first passes trained
+    on the other folds (same features as the shipped first pass: gazetteer, no clusters; c1
+    0.05, c2 0.01), on dev from the shipped first pass."""
+    import pycrfsuite
+
+    from marsad.extract.ner import FIRST_PASS_NAME, _Featurizer, document_features, first_pass_probs
+
+    feat = _Featurizer(gz, None)
+    tr_inf, Xtr, Ytr = T.featurize(train, feat)
+    dv_inf, Xdv, _ = T.featurize(dev, feat)
+    doc_names = ["doc=PER", "doc=ORG", "doc=LOC", "doc~PER", "doc~ORG", "doc~LOC", "docn=1", "docn=2", "docn=3+"]
+    doc_ix = {f: i for i, f in enumerate(doc_names)}
+
+    def marg(tagger, X):
+        known = set(tagger.labels())
+        out, labs, probs = [], [], []
+        for x in X:
+            lab, pr = first_pass_probs(tagger, x)
+            out.append(np.array([[tagger.marginal(lb, i) if lb in known else 0.0 for lb in LABELS]
+                                 for i in range(len(x))], dtype=np.float32))
+            labs.append(lab)
+            probs.append(pr)
+        return out, labs, probs
+
+    def with_doc(infos, m, labs, probs):
+        res = []
+        for mm, sent in zip(m, document_features(infos, labs, probs)):
+            d = np.zeros((len(sent), len(doc_names)), dtype=np.float32)
+            for i, fs in enumerate(sent):
+                for f in fs:
+                    if f in doc_ix:
+                        d[i, doc_ix[f]] = 1.0
+            res.append(np.concatenate([mm, d], 1))
+        return res
+
+    n = len(Xtr)
+    M: list = [None] * n
+    LAB: list = [None] * n
+    PR: list = [None] * n
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            lo, hi = k * n // folds, (k + 1) * n // folds
+            tr = pycrfsuite.Trainer(verbose=False)
+            for i in range(n):
+                if not lo <= i < hi:
+                    tr.append(Xtr[i], Ytr[i])
+            tr.set_params(T.crf_params(0.05, 0.01, 200, 1))
+            path = os.path.join(tmp, f"fold{k}.crfsuite")
+            tr.train(path)
+            tg = pycrfsuite.Tagger()
+            tg.open(path)
+            M[lo:hi], LAB[lo:hi], PR[lo:hi] = marg(tg, Xtr[lo:hi])
+            print(f"stacking: first-pass fold {k + 1}/{folds}", flush=True)
+    tg = pycrfsuite.Tagger()
+    tg.open(str(REPO / "src" / "marsad" / "models" / FIRST_PASS_NAME))
+    Md, LABd, PRd = marg(tg, Xdv)
+    return with_doc(tr_inf, M, LAB, PR), with_doc(dv_inf, Md, LABd, PRd)
+
+
+def evaluate(npz: Path, ext: Path, dev) -> dict:
+    """The shipped CRF alone vs the CRF + this network through ``NerTagger`` (the model files
+    copied to temporary folders): dev (gold tokens as one document; text as score_ner.py writes
+    it), AQMAR (text, the 28 files as one text) and tagging speed on SaudiNewsNet articles."""
+    import shutil
+
+    from marsad.extract.ner import FIRST_PASS_NAME, NerTagger
+
+    models = REPO / "src" / "marsad" / "models"
+    scorer = T.load_scorer(ext)
+    aq = []
+    for p in sorted((ext / "aqmar").glob("*.txt")):
+        if not p.name.upper().startswith("SOURCE"):
+            aq += scorer.read_conll(str(p))
+    Ydv = [[g for _, g in s] for s in dev]
+    res = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("crf", "crf+nn"):
+            d = Path(tmp) / name.replace("+", "_")
+            d.mkdir()
+            for f in ("ner_crf.crfsuite", FIRST_PASS_NAME, Path(GAZETTEER_RESOURCE).name):
+                shutil.copyfile(models / f, d / f)
+            if name == "crf+nn":
+                shutil.copyfile(npz, d / "ner_nn.npz")
+            tagger = NerTagger(d / "ner_crf.crfsuite")
+            r = {
+                "dev_tokens_document": T.score_labels(Ydv, tagger.tag_token_sentences([[t for t, _ in s] for s in dev])),
+                "dev_text": T.score_text(tagger, scorer, dev),
+                "aqmar_text": T.score_text(tagger, scorer, aq),
+                "speed": T.benchmark(ext, d / "ner_crf.crfsuite"),
+            }
+            res[name] = r
+            print(f"{name:7s} dev tokens {T.fmt(r['dev_tokens_document'])}")
+            print(f"{name:7s} dev text   {T.fmt(r['dev_text'])}")
+            print(f"{name:7s} AQMAR text {T.fmt(r['aqmar_text'])}")
+            print(f"{name:7s} speed {r['speed']['tokens_per_s']:.0f} tokens/s over {r['speed']['texts']} articles, "
+                  f"load {r['speed']['load_ms']:.0f} ms", flush=True)
+    return res
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ext", type=Path, default=REPO.parent / "shared" / "ext")
@@ -212,8 +315,10 @@ def main(argv=None) -> int:
     ap.add_argument("--export", type=Path, help="write the float16 weights here (.npz)")
     ap.add_argument("--save-dev", type=Path, help="write dev emissions/labels (npz) for ensembling experiments")
     ap.add_argument("--report", type=Path)
-    ap.add_argument("--stack", type=Path, nargs=2, metavar=("TRAIN.npz", "DEV.npz"),
-                    help="extra per-token inputs (experiments): arrays per sentence, appended to the flags")
+    ap.add_argument("--no-eval", action="store_true", help="skip scoring the CRF + network combination")
+    ap.add_argument("--stacked", action="store_true",
+                    help="experiment (not shipped): also feed the network the first-pass CRF's 9 label marginals "
+                         "and the CRF's 9 document flags (jackknifed on train, 4 folds; the shipped first pass on dev)")
     a = ap.parse_args(argv)
     torch.set_num_threads(1)
     random.seed(a.seed)
@@ -237,12 +342,9 @@ def main(argv=None) -> int:
     Ytr = [np.array([lab_id[norm_label(g)] for _, g in s]) for s in train]
     Xdv = [ner_nn.encode(i, gz.tags(i), trig, vocab) for i in dv_inf]
     Ydv = [[g for _, g in s] for s in dev]
-    if a.stack:
-        def extra(path):
-            z = np.load(path)
-            return [z[f"arr_{i}"] for i in range(len(z.files))]
-        Etr, Edv = extra(a.stack[0]), extra(a.stack[1])
-        assert a.subsample == 1.0 and len(Etr) == len(Xtr) and len(Edv) == len(Xdv)
+    if a.stacked:
+        assert a.subsample == 1.0
+        Etr, Edv = stacked_inputs(train, dev, gz)
         Xtr = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xtr, Etr)]
         Xdv = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xdv, Edv)]
     print(f"train {len(train)} sentences, dev {len(dev)}; vocab words {len(vocab.words)} chars {len(vocab.chars)} "
@@ -280,7 +382,7 @@ def main(argv=None) -> int:
     pred_t = predict_torch(net, Xdv)
     res_t = T.score_labels(Ydv, pred_t)
     print(f"torch, float16 weights: {T.fmt(res_t)}")
-    checks = None if a.stack else check_sentences(net, vocab, gz, trig)
+    checks = None if a.stacked else check_sentences(net, vocab, gz, trig)
     print("torch labels of CHECK_SENTENCES:", json.dumps(checks))
     out = {"args": {k: str(v) for k, v in vars(a).items()}, "history": history, "dev_torch_fp16": res_t,
            "check_sentences": checks,
@@ -289,7 +391,7 @@ def main(argv=None) -> int:
         export(net, vocab, a.export)
         nt = ner_nn.NeuralTagger(a.export)
         X2 = [ner_nn.encode(i, gz.tags(i), trig, nt.vocab) for i in dv_inf]
-        if a.stack:
+        if a.stacked:
             X2 = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(X2, Edv)]
         pred_n = []
         ems = []
@@ -304,6 +406,8 @@ def main(argv=None) -> int:
         out["size_bytes"] = a.export.stat().st_size
         if a.save_dev:
             np.savez_compressed(a.save_dev, *ems)
+    if a.export and not a.stacked and not a.no_eval:
+        out["combined"] = evaluate(a.export, a.ext, dev)
     print(f"total {time.time() - t_start:.0f}s")
     if a.report:
         a.report.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
