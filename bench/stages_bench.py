@@ -228,7 +228,7 @@ STAGES: list[Stage] = [
     Stage("entities", "articles", "marsad.extract.entities:find_mentions",
           per_article(lambda fn, a: fn(a.text, use_ner=False)), note="gazetteer + rules, no NER"),
     Stage("entities_ner", "articles", "marsad.extract.entities:find_mentions",
-          per_article(lambda fn, a: fn(a.text, use_ner=True)), note="gazetteer + rules + CRF tagger"),
+          per_article(lambda fn, a: fn(a.text, use_ner=True)), note="gazetteer + rules + CRF and neural tagger"),
     Stage("quotes", "articles", "marsad.extract.quotes:extract_quotes", per_article(lambda fn, a: fn(a.text))),
 ]
 STAGE_NAMES = ["ingest"] + [s.name for s in STAGES]

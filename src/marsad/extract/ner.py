@@ -33,12 +33,19 @@ sentences before and after -- so a surname used alone is read like the full name
 earlier. :meth:`NerTagger.tag` treats its text as one document;
 :meth:`NerTagger.tag_tokens` has only its own sentence.
 
+A small neural tagger (char-CNN + word embeddings + the same gazetteer and trigger flags ->
+BiLSTM -> CRF, :mod:`marsad.extract.ner_nn`, ``ner_nn.npz``, run in numpy) ships beside the
+CRFs: per token, the second-pass CRF's label marginals and the network's are averaged
+(:data:`CRF_WEIGHT`) and decoded by Viterbi under BIO constraints. The network alone is
+weaker than the CRF; the average is better than either (MODEL_CARD.md).
+
 Not thread-safe: a :class:`NerTagger` holds CRFsuite taggers; use one per thread.
 """
 
 from __future__ import annotations
 
 from contextlib import ExitStack
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import as_file, files
@@ -372,12 +379,14 @@ class _Featurizer:
         self._memo[info] = out
         return out
 
-    def sentence(self, infos: Sequence[TokenInfo]) -> list[list[str]]:
+    def sentence(self, infos: Sequence[TokenInfo], gz: list[list[str]] | None = None) -> list[list[str]]:
+        """Features of each token; ``gz``: the gazetteer tags of ``infos`` when already known."""
         words = [self.word(i) for i in infos]
         n = len(words)
         bases = [w[5][0] for w in words]
         mids = [w[5][1] for w in words]
-        gz = self.gazetteer.tags(infos) if self.gazetteer is not None else None
+        if gz is None and self.gazetteer is not None:
+            gz = self.gazetteer.tags(infos)
         out: list[list[str]] = []
         for i, w in enumerate(words):
             f = list(w[0])
@@ -543,18 +552,27 @@ class NerSpan:
 
 
 FIRST_PASS_NAME = "ner_crf_pass1.crfsuite"  # beside the main model; optional
+NN_GLOB = "ner_nn*.npz"  # neural taggers beside the main model (marsad.extract.ner_nn); optional
+CRF_WEIGHT = 0.5  # share of the CRF in the averaged marginals when networks ship (chosen on dev)
 
 
 class NerTagger:
-    """Tags text with the shipped CRF models (or the model at ``model_path``).
+    """Tags text with the shipped models (or the model at ``model_path`` and the files beside it).
 
     Two passes when the first-pass model sits beside the main one (as shipped): the first
     CRF tags every sentence; the second, main, CRF sees the same features plus
-    :func:`document_features` of the first pass over the neighbouring sentences.
+    :func:`document_features` of the first pass over the neighbouring sentences. When neural
+    taggers (``ner_nn*.npz``) sit beside it too (as shipped), their per-token label marginals
+    are averaged with the main CRF's (see :meth:`_decode`).
     """
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
-        """Load the shipped models, or ``model_path`` and the files beside it."""
+    def __init__(self, model_path: str | Path | None = None, *, neural: bool = True) -> None:
+        """Load the shipped models, or ``model_path`` and the files beside it.
+
+        ``neural=False`` leaves out the neural networks (``ner_nn*.npz``) even when they ship:
+        the CRF alone, as before they were added.
+        """
+        self._nets: list = []
         if model_path is not None:
             model = Path(model_path)
             first = model.with_name(FIRST_PASS_NAME)
@@ -562,6 +580,8 @@ class NerTagger:
             cl = model.with_name(Path(CLUSTERS_RESOURCE).name)
             self._open(model, first if first.is_file() and first != model else None, gz if gz.is_file() else None,
                        cl if cl.is_file() else None)
+            if neural:
+                self._open_nets(sorted(model.parent.glob(NN_GLOB)))
             return
         root = files("marsad")
         with ExitStack() as stack:  # real paths even from a zipped install (CRFsuite reads the file at open)
@@ -574,6 +594,32 @@ class NerTagger:
                 raise FileNotFoundError(f"NER model not found in the marsad package: {MODEL_RESOURCE}")
             self._open(model, real(str(Path(MODEL_RESOURCE).with_name(FIRST_PASS_NAME))), real(GAZETTEER_RESOURCE),
                        real(CLUSTERS_RESOURCE))
+            if neural:
+                folder = root.joinpath(str(Path(MODEL_RESOURCE).parent))
+                nets = sorted((t for t in folder.iterdir() if fnmatch(t.name, NN_GLOB)), key=lambda t: t.name)
+                self._open_nets([real(str(Path(MODEL_RESOURCE).parent / t.name)) for t in nets])
+
+    def _open_nets(self, paths) -> None:
+        if not paths:
+            return
+        from marsad.extract.ner_nn import NeuralTagger  # numpy only
+
+        self._nets = [NeuralTagger(p) for p in paths]
+        if any(n.labels != self._nets[0].labels for n in self._nets):
+            raise ValueError("the neural NER models disagree on their labels")
+        # index of each network label among the CRF's labels (-1: the CRF lacks it)
+        crf = {lab: i for i, lab in enumerate(self.labels)}
+        self._nn_labels: tuple[str, ...] = self._nets[0].labels
+        self._crf_index = [crf.get(lab, -1) for lab in self._nn_labels]
+        L = len(self._nn_labels)
+        # BIO constraints for decoding the combined marginals: I-X only after B-X or I-X
+        import numpy as np
+
+        self._bio_trans = np.array([[-1e9 if b.startswith("I-") and a[2:] != b[2:] else 0.0 for b in self._nn_labels]
+                                    for a in self._nn_labels])
+        self._bio_start = np.array([-1e9 if b.startswith("I-") else 0.0 for b in self._nn_labels])
+        self._nn_other = [i for i, lab in enumerate(self._nn_labels) if lab[2:] not in ENTITY_TYPES]
+        self._nn_L = L
 
     def _open(self, model: Path, first: Path | None, gazetteer: Path | None, clusters: Path | None = None) -> None:
         import pycrfsuite  # imported here so that importing marsad stays light
@@ -592,8 +638,8 @@ class NerTagger:
         self.two_pass = self._first is not None
 
     # -- features of a document (a list of sentences)
-    def _features(self, sents: Sequence[Sequence[TokenInfo]]) -> list[list[list[str]]]:
-        xs = [self._feat.sentence(s) for s in sents]
+    def _features(self, sents: Sequence[Sequence[TokenInfo]], gz: Sequence | None = None) -> list[list[list[str]]]:
+        xs = [self._feat.sentence(s, g) for s, g in zip(sents, gz or [None] * len(sents))]
         if self._first is None:
             return xs
         labels, probs = [], []
@@ -612,10 +658,67 @@ class NerTagger:
         """BIO labels for the pre-tokenised sentences of one document (CoNLL evaluation)."""
         infos = [[token_info(t) for t in s] for s in sentences]
         out = []
-        for x in self._features([i for i in infos if i]):
-            out.append([lab if lab[2:] in ENTITY_TYPES else "O" for lab in self._tagger.tag(x)])
+        for labels, _ in self._decode([i for i in infos if i]):
+            out.append([lab if lab[2:] in ENTITY_TYPES else "O" for lab in labels])
         it = iter(out)
         return [next(it) if i else [] for i in infos]
+
+    def _decode(self, sents: Sequence[Sequence[TokenInfo]], probs: bool = False) -> list[tuple[list[str], list]]:
+        """Labels of each sentence of a document, with what :meth:`_tag_document` needs: per
+        token, (probability of its label, probability of a PER/ORG/LOC label) when
+        ``probs`` else the probability of its label only inside spans.
+
+        CRF alone: CRF Viterbi labels and marginals. With the networks: the per-token label
+        marginals of the CRF and of each network (forward-backward) are averaged
+        (:data:`CRF_WEIGHT` for the CRF, the rest shared by the networks) and decoded by
+        Viterbi under BIO constraints.
+        """
+        gzr = self._feat.gazetteer
+        gz = [gzr.tags(s) for s in sents] if gzr is not None else None
+        xs = self._features(sents, gz)
+        tagger = self._tagger
+        out: list[tuple[list[str], list]] = []
+        if not self._nets:
+            other = [lab for lab in self.labels if lab == "O" or lab[2:] not in ENTITY_TYPES]
+            for x in xs:
+                tagger.set(x)
+                labels = tagger.tag()
+                sc = [tagger.marginal(lab, i) if lab[2:] in ENTITY_TYPES else 0.0 for i, lab in enumerate(labels)]
+                ent = [1.0 - sum(tagger.marginal(lab, i) for lab in other) for i in range(len(x))] if probs else None
+                out.append((labels, list(zip(sc, ent)) if probs else [(p, 0.0) for p in sc]))
+            return out
+        import numpy as np
+
+        from marsad.extract.ner_nn import encode, viterbi_batch
+
+        gz = gz or [None] * len(sents)
+        w_nn = (1.0 - CRF_WEIGHT) / len(self._nets)
+        combined = []
+        for k, x in enumerate(xs):  # the CRF's marginals, in the networks' label order
+            n = len(x)
+            tagger.set(x)
+            crf = np.zeros((n, self._nn_L))
+            for j, ci in enumerate(self._crf_index):
+                if ci >= 0:
+                    lab = self.labels[ci]
+                    crf[:, j] = [tagger.marginal(lab, i) for i in range(n)]
+            combined.append(CRF_WEIGHT * crf)
+        for net in self._nets:
+            enc = [encode(s, g, self._feat._triggers, net.vocab) for s, g in zip(sents, gz)]
+            for p, m in zip(combined, net.marginals_batch(net.emissions_batched(enc))):
+                p += w_nn * m
+        labs = self._nn_labels
+        best_all = viterbi_batch([np.log(np.maximum(p, 1e-12)) for p in combined], self._bio_trans,
+                                 self._bio_start, np.zeros(self._nn_L))
+        for p, best in zip(combined, best_all):
+            mine = p[np.arange(len(best)), best]
+            labels = [labs[j] for j in best]
+            if probs:
+                ent = 1.0 - p[:, self._nn_other].sum(1)
+                out.append((labels, list(zip(mine.tolist(), ent.tolist()))))
+            else:
+                out.append((labels, [(v, 0.0) for v in mine.tolist()]))
+        return out
 
     def tag(self, text: str) -> list[NerSpan]:
         """Entity mentions of ``text``, in order; each ``text[start:end] == span.text``."""
@@ -644,22 +747,17 @@ class NerTagger:
                       ) -> tuple[list[NerSpan], list[tuple[int, int, float]]]:
         if not sents:
             return [], []
-        xs = self._features([[_info_of(t) for t in toks] for _, toks in sents])
-        tagger = self._tagger
+        decoded = self._decode([[_info_of(t) for t in toks] for _, toks in sents], probs=probs)
         out: list[NerSpan] = []
         tok_probs: list[tuple[int, int, float]] = []
-        other = [lab for lab in self.labels if lab == "O" or lab[2:] not in ENTITY_TYPES]
-        for (offset, toks), x in zip(sents, xs):
-            tagger.set(x)
-            labels = tagger.tag()
+        for (offset, toks), (labels, pr) in zip(sents, decoded):
             for a, b, typ in bio_spans(labels):
-                score = sum(tagger.marginal(labels[i], i) for i in range(a, b)) / (b - a)
+                score = sum(pr[i][0] for i in range(a, b)) / (b - a)
                 s, e = offset + toks[a].start, offset + toks[b - 1].end
-                out.append(NerSpan(s, e, text[s:e], typ, round(score, 4)))
+                out.append(NerSpan(s, e, text[s:e], typ, round(min(1.0, max(0.0, score)), 4)))
             if probs:
                 for i, t in enumerate(toks):
-                    p = 1.0 - sum(tagger.marginal(lab, i) for lab in other)
-                    tok_probs.append((offset + t.start, offset + t.end, min(1.0, max(0.0, p))))
+                    tok_probs.append((offset + t.start, offset + t.end, min(1.0, max(0.0, pr[i][1]))))
         return out, tok_probs
 
 
