@@ -302,11 +302,11 @@ class StoryIndex:
 
     **Scale.** N-grams are interned as integers; each article keeps a unit TF-IDF vector of
     its :attr:`VECTOR_GRAMS` heaviest n-grams (IDF as of its arrival) as a sorted numpy
-    array, and its :attr:`KEY_GRAMS` heaviest are posted in an inverted index (the
+    array and posts its :attr:`INDEX_GRAMS` heaviest in an inverted index (the
     :attr:`MAX_POSTINGS` latest articles per n-gram: a story is told within days). A new
-    article is compared only with the :attr:`MAX_NEIGHBOURS` earlier articles sharing most of
-    its key n-grams and near enough in time, so adding one costs about the same at 100 and at
-    100,000 articles.
+    article looks up its :attr:`KEY_GRAMS` heaviest and is compared only with the
+    :attr:`MAX_NEIGHBOURS` earlier articles sharing most of them and near enough in time,
+    so adding one costs about the same at 100 and at 100,000 articles.
     """
 
     VERSION = 3
@@ -331,11 +331,6 @@ class StoryIndex:
         self._vec: list[tuple[np.ndarray, np.ndarray]] = []   # article number -> (gram ids, unit weights)
         self._post: dict[int, list[int]] = {}  # key n-gram id -> article numbers, oldest first
         self._seq = 0
-
-    @property
-    def df(self) -> Counter:
-        """n-gram -> number of articles holding it."""
-        return Counter({g: int(self._df[i]) for g, i in self._gram_id.items()})
 
     # ------------------------------------------------------------ similarity
     def _idf_of(self, ids: np.ndarray) -> np.ndarray:

@@ -113,15 +113,8 @@ class _Word:
     gap: str           # normalised text between the previous word and this one
 
 
-def _words(text: str, sent: Sentence, article_norm: str | None = None) -> list[_Word]:
-    """The words of ``sent`` with their spans in ``text``.
-
-    ``article_norm``: the normalised ``text`` when its normalisation deleted nothing (same
-    length, offsets unchanged); normalisation is character by character, so the sentence's
-    slice of it is the normalised sentence and need not be normalised again.
-    """
-    if article_norm is not None:
-        return _words_identity(article_norm[sent.start:sent.end], sent.start)
+def _words(text: str, sent: Sentence) -> list[_Word]:
+    """The words of ``sent`` with their spans in ``text`` (see also :func:`sentence_words`)."""
     n = normalize(sent.text)
     nt = n.text
     if n.map.blocks == ((0, 0, len(nt)),):          # nothing deleted: offsets are the sentence's
@@ -159,7 +152,7 @@ def sentence_words(text: str) -> Callable[[Sentence], list[_Word]]:
     n = normalize(text)
     nt, blocks = n.text, n.map.blocks
     if blocks == ((0, 0, len(text)),) and len(nt) == len(text):
-        return lambda sent: _words(text, sent, nt)   # nothing deleted: same offsets
+        return lambda sent: _words_identity(nt[sent.start:sent.end], sent.start)   # nothing deleted
     src_starts = [b[1] for b in blocks]
 
     def to_dst(p: int) -> int:                        # first kept character at or after p

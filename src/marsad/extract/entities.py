@@ -42,7 +42,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from marsad.extract.attribution import _clitic_cut
+from marsad.extract.attribution import _GAP_WORD, _clitic_cut
 from marsad.extract.gazetteer import Gazetteer, load_gazetteer
 from marsad.extract.translit import name_key, to_latin, token_keys
 from marsad.text.normalize import norm, normalize
@@ -126,9 +126,6 @@ _FUNCTION = frozenset(norm(w) for w in (
     "في من الى إلى على عن مع منذ حتى بين خلال عبر حول ضد نحو لدى عند قبل بعد امام و او ثم لكن بل ان إن انه أنه "
     "كما مما ما لا لم لن قد هذا هذه ذلك تلك التي الذي الذين هو هي هم نحن كان كانت يوم اليوم امس قال قالت وقال "
     "وقالت يقول تقول اكد أكد اضاف أضاف ذكر ذكرت اعلن أعلن انها إنها وأضاف واكد وذكرت بأن لأن بأنه بأنها فيما بينما حيث إذ اذ لكن غير بل").split())
-
-
-_GAP_WORD = re.compile(r"(\W*)(\w+)")   # _WORD's words, each with the gap before it
 
 
 def _words(text: str) -> list[_W]:
