@@ -264,6 +264,23 @@ def _child(stage: Stage, ctx: Ctx, conn) -> None:
         conn.close()
 
 
+def measure_best(stage: Stage, ctx: Ctx, repeat: int) -> dict:
+    """``measure`` ``repeat`` times and keep the run with the least CPU time.
+
+    The timeit convention: on a shared (virtual) machine noise only ever adds time, so the
+    fastest run is the best estimate of the code's own cost. Every run's CPU seconds are
+    kept in ``cpu_runs`` so the spread stays visible.
+    """
+    runs = [measure(stage, ctx) for _ in range(max(1, repeat))]
+    ok = [r for r in runs if "cpu_s" in r]
+    if not ok:
+        return runs[0]
+    best = min(ok, key=lambda r: r["cpu_s"])
+    if len(runs) > 1:
+        best = {**best, "cpu_runs": [r.get("cpu_s") for r in runs]}
+    return best
+
+
 def measure(stage: Stage, ctx: Ctx) -> dict:
     try:
         _target(stage.target)
@@ -305,7 +322,8 @@ def load_corpus(ctx: Ctx) -> dict:
 
 # ------------------------------------------------------------------ runs
 
-def bench_corpus(corpus: Path, label: str, wanted: list[str], root: Path, results: Path) -> list[dict]:
+def bench_corpus(corpus: Path, label: str, wanted: list[str], root: Path, results: Path,
+                 repeat: int = 1) -> list[dict]:
     work = root / f"work-{label}"
     work.mkdir(parents=True, exist_ok=True)
     ctx = Ctx(corpus=corpus, work=work)
@@ -329,7 +347,7 @@ def bench_corpus(corpus: Path, label: str, wanted: list[str], root: Path, result
         ctx.db = work / "pipeline.db"          # the store of an earlier pipeline run
     for st in STAGES:
         if st.needs in ("files", "store") and st.name in wanted:
-            res = measure(st, ctx)
+            res = measure_best(st, ctx, repeat)
             if st.name == "pipeline" and "error" not in res:
                 ctx.db = work / "pipeline.db"
             emit(st.name, res)
@@ -339,7 +357,7 @@ def bench_corpus(corpus: Path, label: str, wanted: list[str], root: Path, result
         emit("ingest", res)
         for st in STAGES:
             if st.needs == "articles" and st.name in wanted:
-                emit(st.name, measure(st, ctx))
+                emit(st.name, measure_best(st, ctx, repeat))
     return rows
 
 
@@ -409,6 +427,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--stages", default=",".join(STAGE_NAMES), help="comma-separated: " + ",".join(STAGE_NAMES))
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="corpora, stores and results (not the repo)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each stage N times and report the run with the least CPU time (all kept)")
     ap.add_argument("--src", help="measure this source tree instead of the repository's src/ (before/after)")
     a = ap.parse_args(argv)
     wanted = [s.strip() for s in a.stages.split(",") if s.strip()]
@@ -429,7 +449,7 @@ def main(argv: list[str] | None = None) -> None:
         ap.error("give --sizes, --corpus or --saudinewsnet")
     rows = []
     for corpus, label in runs:
-        rows += bench_corpus(corpus, label, wanted, a.root, results)
+        rows += bench_corpus(corpus, label, wanted, a.root, results, a.repeat)
     print()
     print(table(rows))
 

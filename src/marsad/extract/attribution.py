@@ -162,17 +162,32 @@ def sentence_words(text: str) -> Callable[[Sentence], list[_Word]]:
         d, s, k = blocks[i]
         return d + (p - s) if p < s + k else d + k
 
-    span_to_src = n.map.span_to_src
+    dst_starts = [b[0] for b in blocks]
+    last = len(blocks) - 1
 
     def words(sent: Sentence) -> list[_Word]:
+        # Words come in order, so one block pointer walks forward through the sentence
+        # instead of a bisection per word end (this was 8 % of the pipeline); the
+        # positions are those of ``OffsetMap.span_to_src``.
         ds, de = to_dst(sent.start), to_dst(sent.end)
+        i = max(bisect_right(dst_starts, ds) - 1, 0)
+        d, s, k = blocks[i]
+        if de <= d + k:                                # the sentence lies in one run: a shift
+            return _words_identity(nt[ds:de], ds + s - d)
         out: list[_Word] = []
         pos = ds
         for gap, w in _GAP_WORD.findall(nt, ds, de):
             a = pos + len(gap)
             pos = a + len(w)
-            s0, e0 = span_to_src(a, pos)
-            out.append(_Word(w, s0, e0, gap))
+            while i < last and dst_starts[i + 1] <= a:
+                i += 1
+            d, s, k = blocks[i]
+            s0 = s + min(a - d, k - 1)
+            q = pos - 1
+            while i < last and dst_starts[i + 1] <= q:
+                i += 1
+            d, s, k = blocks[i]
+            out.append(_Word(w, s0, s + min(q - d, k - 1) + 1, gap))
         return out
 
     return words
