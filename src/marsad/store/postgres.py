@@ -154,7 +154,7 @@ class PostgresStore:
 
     # ------------------------------------------------------------ writes
     def add_batch(self, items: Iterable[Article | IngestError], claims: dict[str, Sequence[Any]] | None = None) -> BatchResult:
-        """Store the articles and errors of one input file in one transaction.
+        """Store articles and errors (one or more input files) in one transaction.
 
         ``claims`` maps an article id to its :class:`~marsad.extract.claims.Claim` records;
         they are stored with the article when the article is new (when another process
