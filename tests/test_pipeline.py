@@ -80,3 +80,36 @@ def test_linking_over_source_sentences_equals_the_whole_article_cascade():
         if any(c.source for c in ref):
             ref = link_sources(ref, find_mentions(a.text, use_ner=False))
         assert analyse_claims(a) == ref, a.source_path
+
+
+def _jsonl_line(published: str, text: str) -> str:
+    import json
+
+    return json.dumps({"title": "قصف على المدينة", "outlet": "صحيفة الرائد", "published": published, "text": text},
+                      ensure_ascii=False)
+
+
+def test_ingest_batches_small_files_and_keeps_claims_of_the_stored_copy(tmp_path):
+    """Several one-article files share a transaction; an article seen twice keeps the claims
+    of the copy that is stored (the first), dated by that copy's publication date."""
+    from marsad.pipeline import BATCH_ARTICLES, ingest
+    from marsad.store.sqlite import SQLiteStore
+
+    text = "وقالت وزارة الصحة إن 27 شخصا قتلوا أمس في قصف استهدف سوقا شعبيا وسط المدينة."
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "a.jsonl").write_text(_jsonl_line("2026-03-20", text) + "\n" + _jsonl_line("2026-03-25", text) + "\n",
+                                      encoding="utf-8")
+    for k in range(BATCH_ARTICLES + 5):          # more small files than one batch holds
+        (inp / f"t{k:03d}.txt").write_text(f"خبر رقم {k}\n\nأعلنت البلدية افتتاح {k + 3} حدائق جديدة في الأحياء الشرقية.",
+                                               encoding="utf-8")
+    (inp / "empty.txt").write_bytes(b"")
+    store = SQLiteStore(tmp_path / "m.db")
+    rep = ingest([inp], store)
+    assert rep.added == BATCH_ARTICLES + 6 and rep.duplicates == 1 and len(rep.errors) == 1
+    assert store.count() == BATCH_ARTICLES + 6
+    got = [c for c in store.claims(category="casualties")]
+    assert [(c["value_min"], c["published"][:10], c["ref_date"]) for c in got] == [(27, "2026-03-20", "2026-03-19")]
+    assert len(store.claims()) >= BATCH_ARTICLES + 6
+    # the bad file is stored as an error and nothing else was lost
+    assert store.conn.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 1

@@ -250,3 +250,27 @@ def test_invariants_on_random_text(text: str) -> None:
         alone = tokenize(t.text)  # the whole-text fast path agrees with a token on its own
         if len(alone) == 1:
             assert (alone[0].norm, alone[0].base, alone[0].prefix, alone[0].kind) == (t.norm, t.base, t.prefix, t.kind)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_word_token_strings_are_the_non_punct_tokens(text: str) -> None:
+    from marsad.text.tokens import token_strings, word_token_strings
+
+    assert word_token_strings(text) == [t for t in token_strings(text) if t[1] != "punct"]
+
+
+def test_word_token_strings_on_real_articles() -> None:
+    """The seeds and the bundled examples: every non-punctuation token, same text and kind."""
+    from pathlib import Path
+
+    from marsad.text.tokens import token_strings, word_token_strings
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root.parent / "shared" / "seeds").glob("*.txt")) + sorted((root / "examples").rglob("*.txt"))
+    assert len(files) >= 5
+    for f in files:
+        text = f.read_text("utf-8", errors="replace")
+        want = [t for t in token_strings(text) if t[1] != "punct"]
+        assert want
+        assert word_token_strings(text) == want, f.name

@@ -163,10 +163,13 @@ def _near_predicate(words: list[_Word], i0: int, last: int, lex: ClaimLexicon, p
     return None
 
 
+_DUAL_ENDS = ("ين", "ان")
+
+
 def _dual(w: _Word, lex: ClaimLexicon) -> str | None:
     """Category of a dual noun standing for the number two ("زيارتين", "جنديين")."""
     t = w.text
-    if not t.endswith(("ين", "ان")):
+    if not t.endswith(_DUAL_ENDS):
         return None
     for f in word_forms(t):
         if f in lex.duals:
@@ -314,7 +317,7 @@ def _figures(words: list[_Word], nums: Sequence[NumberMention], lex: ClaimLexico
             out.append((span[0], span[1], n))
             covered.update(range(span[0], span[1] + 1))
     for k, w in enumerate(words):
-        if k in covered or (k > 0 and words[k - 1].text.isdigit()):
+        if not w.text.endswith(_DUAL_ENDS) or k in covered or (k > 0 and words[k - 1].text.isdigit()):
             continue
         if _dual(w, lex):
             out.append((k, k, NumberMention(w.start, w.end, "", 2, 2, "count", "exact", None)))

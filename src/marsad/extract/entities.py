@@ -145,6 +145,7 @@ def _words(text: str) -> list[_W]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_proclitic(w: str) -> str:
     for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
         if w.startswith(p) and len(w) - len(p) >= 3:

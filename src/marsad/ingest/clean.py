@@ -41,12 +41,20 @@ class Rule:
     regex: re.Pattern
     max_words: int | None = None
 
-    def match(self, normed_line: str) -> re.Match | None:
+    def match(self, normed_line: str, nwords: int | None = None) -> re.Match | None:
+        """Search the rule in a normalised line; ``nwords``, the line's word count (exact up
+        to :data:`_WORD_CAP`), saves counting again for every rule."""
         mw = self.max_words
-        # more than mw words <=> splitting at most mw times leaves mw + 1 pieces (stops early)
-        if mw is not None and len(normed_line.split(None, mw)) > mw:
-            return None
+        if mw is not None:
+            if nwords is None:
+                # more than mw words <=> splitting at most mw times leaves mw + 1 pieces (stops early)
+                nwords = len(normed_line.split(None, mw))
+            if nwords > mw:
+                return None
         return self.regex.search(normed_line)
+
+
+_WORD_CAP = 64     # rules' max_words must stay below this (checked when the rules load)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,10 @@ def _compile(items: list[dict]) -> tuple[Rule, ...]:
     out = []
     for it in items:
         pat = normalize(it["pattern"], lower=False).text
-        out.append(Rule(it["name"], re.compile(pat, re.IGNORECASE), it.get("max_words")))
+        mw = it.get("max_words")
+        if mw is not None and mw >= _WORD_CAP:
+            raise ValueError(f"cleaning rule {it['name']!r}: max_words must be below {_WORD_CAP}")
+        out.append(Rule(it["name"], re.compile(pat, re.IGNORECASE), mw))
     return tuple(out)
 
 
@@ -115,13 +126,16 @@ class _Line:
     normed: str
     keep_from: int = 0   # raw offset where the kept part starts (after a dateline)
     drop: str | None = None
+    nwords: int = 0      # words of ``normed``, counted up to _WORD_CAP + 1
 
 
 def _lines(raw: str) -> list[_Line]:
     out = []
     for m in _LINE_RE.finditer(raw):
         body = m.group().rstrip("\r\n")
-        out.append(_Line(m.start(), m.start() + len(body), body, norm(body).strip()))
+        normed = norm(body).strip()
+        out.append(_Line(m.start(), m.start() + len(body), body, normed,
+                         nwords=len(normed.split(None, _WORD_CAP))))
     return out
 
 
@@ -135,7 +149,7 @@ def clean_text(raw: str, *, rules: CleaningRules | None = None, title: str | Non
     published = publisher = None
     # 1. an outlet line near the top (optionally followed by a dash-only line), masthead lines
     for i, ln in enumerate(content[:3]):
-        if outlet is None and any(r.match(ln.normed) for r in rules.outlet_line):
+        if outlet is None and any(r.match(ln.normed, ln.nwords) for r in rules.outlet_line):
             outlet = rules.outlet_for(ln.text)
             dateline = ln.text.strip(" -–—\t")
             ln.drop = "outlet_line"
@@ -155,7 +169,7 @@ def clean_text(raw: str, *, rules: CleaningRules | None = None, title: str | Non
         if ln.drop:
             continue
         for r in rules.byline:
-            m = r.match(ln.normed)
+            m = r.match(ln.normed, ln.nwords)
             if m and author is None:
                 author = _orig_group(ln, m, "author")
                 ln.drop = r.name
@@ -163,7 +177,7 @@ def clean_text(raw: str, *, rules: CleaningRules | None = None, title: str | Non
         if ln.drop:
             continue
         for r in rules.drop_lines:
-            if r.match(ln.normed):
+            if r.match(ln.normed, ln.nwords):
                 ln.drop = r.name
                 break
 

@@ -67,15 +67,14 @@ def index_terms(text: str) -> list[str]:
     string and no :class:`~marsad.text.tokens.Token` is built (indexing was a fifth of the
     ingest pipeline's time).
     """
-    from marsad.text.tokens import token_strings
+    from marsad.text.tokens import word_token_strings
 
     out = []
     append = out.append
-    for t, kind in token_strings(text):
-        if kind != "punct":
-            term = _term_of(t, kind)
-            if term:
-                append(term)
+    for t, kind in word_token_strings(text):
+        term = _term_of(t, kind)
+        if term:
+            append(term)
     return out
 
 

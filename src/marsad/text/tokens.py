@@ -126,6 +126,12 @@ _TOKEN = re.compile(
     rf"|(?P<punct>([^\w{_SKIP}{_AR_M}{_LAT_M}])\5*|_+)"
 )
 
+# the same alternatives without punctuation: no number, word or Latin token can start inside a
+# punctuation run (punctuation is never a word character), so this finds exactly the tokens of
+# _TOKEN that are not punctuation, with no match object per token (see word_token_strings)
+_WORD_TOKEN = re.compile(_TOKEN.pattern[:_TOKEN.pattern.index("|(?P<punct>")])
+_KIND_OF_GROUP = ("number", "word", "latin")
+
 # hamzat-wasl patterns after a bare alef: istaf'ala, infa'ala, ifta'ala (and assimilated forms)
 _WASL = re.compile(r"ا(?:ست..|ن....|[^\W\d_]ت..|ت...|[صضط]ط..|زد..)")
 _BLOCKED_START = frozenset("اويىءئؤ")
@@ -184,6 +190,13 @@ def token_strings(text: str) -> list[tuple[str, str]]:
     (search indexing): pair it with :func:`analyse_token`.
     """
     return [(m.group(), m.lastgroup) for m in _TOKEN.finditer(text)]  # type: ignore[misc]
+
+
+def word_token_strings(text: str) -> list[tuple[str, str]]:
+    """``token_strings(text)`` without the punctuation tokens (search indexing skips them),
+    found by one ``findall`` in C."""
+    return [(n or w or la, "number" if n else ("word" if w else "latin"))
+            for n, w, la in _WORD_TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=1 << 17)
