@@ -110,3 +110,17 @@ def test_unfiltered_search_pages_and_ranks_a_very_common_word_among_the_latest(t
     assert recent.total == 6                                         # still counts every match
     assert sorted(h["title"] for h in recent.hits) == ["وفد 4", "وفد 5", "وفد 6"]
     assert s.search("الميناء", outlet=None, date_from="2000-01-01").total == 0   # undated: filtered path
+
+
+@pytest.mark.parametrize("term,cands,want", [
+    # transliteration edits: vowel letters, sound classes, doubling, final ه/ا
+    ("شويجو", ["شويغو"], ["شويغو"]), ("زيلينسكي", ["زيلنسكي"], ["زيلنسكي"]), ("دميتري", ["ديمتري"], ["ديمتري"]),
+    ("زابوريجيا", ["زابوروجيا"], ["زابوروجيا"]), ("اوديسا", ["اوديسه"], ["اوديسه"]), ("غروندبرغ", ["جروندبرج"], ["جروندبرج"]),
+    ("shoigu", ["shoygu"], ["shoygu"]),
+    # other words that share a phonetic key: consonants dropped or changed
+    ("حديده", ["حداد", "حدود", "حديد"], []), ("امنيه", ["امين"], []), ("كييف", ["كيف"], []),
+])
+def test_variants_are_transliteration_edits_only(term, cands, want):
+    from marsad.store.searchterms import pick_variants
+
+    assert pick_variants(term, cands) == want

@@ -100,10 +100,43 @@ def _is_latin(term: str) -> bool:
     return term.isascii()
 
 
+# Letters a transliteration may add, drop or swap without naming another thing: long vowels
+# and hamza seats (Arabic), vowels (Latin); and the consonant classes foreign sounds are
+# written with (g: ج غ ك ق, v: ف ڤ, emphatic/plain pairs).
+_SOFT_AR = frozenset("اويىءئؤأإآ")
+_SOFT_LAT = frozenset("aeiouy")
+_SAME_SOUND = [frozenset(c) for c in ("جغكق", "تط", "سصث", "دضذ", "زظذ", "فڤ", "cks", "vw", "ij")]
+
+
+def _soft_edits(term: str, cand: str) -> bool:
+    """Every edit turning ``term`` into ``cand`` is one a transliteration makes: a vowel
+    letter or hamza seat added or dropped, a letter doubled or undoubled, a letter swapped
+    within its sound class, or a final ه written ا/ى ("أوديسه"/"أوديسا"). Two edits on real
+    consonants ("حديده" -> "حداد", "امنيه" -> "امين") name other words."""
+    from rapidfuzz.distance import Levenshtein
+
+    soft = _SOFT_LAT if term.isascii() else _SOFT_AR
+    for op, i, j in Levenshtein.editops(term, cand):
+        if op == "replace":
+            a, b = term[i], cand[j]
+            if (a in soft and b in soft) or any(a in c and b in c for c in _SAME_SOUND):
+                continue
+            if i == len(term) - 1 and j == len(cand) - 1 and {a, b} <= {"ه", "ا", "ى"}:
+                continue
+            return False
+        word, k = (term, i) if op == "delete" else (cand, j)
+        ch = word[k]
+        if ch in soft or (k > 0 and word[k - 1] == ch) or (k + 1 < len(word) and word[k + 1] == ch):
+            continue
+        return False
+    return True
+
+
 def pick_variants(term: str, candidates: Iterable[str], limit: int = 8) -> list[str]:
     """The ``candidates`` (indexed terms with ``term``'s phonetic key) that spell ``term``
-    another way: same script, one or two letters apart, short words only with the same
-    length ("كيف" is not a spelling of "كييف"); closest first, ``term`` excluded."""
+    another way: same script, one or two letters apart by transliteration edits only
+    (:func:`_soft_edits`), short words only with the same length ("كيف" is not a spelling
+    of "كييف"); closest first, ``term`` excluded."""
     from rapidfuzz.distance import Levenshtein
 
     out = []
@@ -115,7 +148,7 @@ def pick_variants(term: str, candidates: Iterable[str], limit: int = 8) -> list[
         if abs(len(cand) - len(term)) > 1:
             continue
         d = Levenshtein.distance(cand, term)
-        if d <= (1 if len(term) <= 4 else 2):
+        if d <= (1 if len(term) <= 4 else 2) and _soft_edits(term, cand):
             out.append((d, cand))
     return [t for _, t in sorted(out)[:limit]]
 
