@@ -477,12 +477,27 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
     if len(packed) == 0:
         e = np.zeros(0, np.int64)
         return e, e, e
-    v = _sorted_unique(packed)      # one entry per (bucket, owner)
-    key = v >> _U64(_OWNER_BITS)
-    own = (v & _OWNER_MASK).astype(np.int64)
-    new = np.concatenate([[True], key[1:] != key[:-1]])
+    # ``packed`` is sorted in place and the temporaries are dropped as soon as they are used:
+    # at 100k articles it holds tens of millions of keys, and every full-size copy is 8 bytes
+    # a key (this bounded find_copies' peak memory)
+    packed.sort()
+    keep = np.empty(len(packed), dtype=bool)
+    keep[0] = True
+    np.not_equal(packed[1:], packed[:-1], out=keep[1:])
+    v = packed[keep]                # one entry per (bucket, owner)
+    del keep
+    d = v[1:] ^ v[:-1]
+    d >>= _U64(_OWNER_BITS)
+    new = np.empty(len(v), dtype=bool)
+    new[0] = True
+    np.not_equal(d, 0, out=new[1:])
+    del d
+    own = (v & _OWNER_MASK).astype(np.int32)
+    n_v = len(v)
+    del v
     gs = np.flatnonzero(new)
-    size = np.diff(np.append(gs, len(v)))
+    del new
+    size = np.diff(np.append(gs, n_v))
     # every pair inside every bucket of 2..max_bucket owners, without a Python loop: the
     # member at offset o of a bucket of size s pairs with the s-1-o members after it
     ok = (size >= 2) & (size <= max_bucket)
@@ -493,7 +508,7 @@ def _bucket_pairs(packed: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.n
         after = np.repeat(size, size) - (member - np.repeat(gs, size)) - 1
         first = np.repeat(member, after)
         second = first + 1 + (np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after))
-        a, b = own[first], own[second]
+        a, b = own[first].astype(np.int64), own[second].astype(np.int64)
         codes.append(np.minimum(a, b) << 24 | np.maximum(a, b))
     if not codes:
         e = np.zeros(0, np.int64)
@@ -554,17 +569,19 @@ def candidate_pairs(texts: Sequence[str], params: CopyParams = CopyParams(), *, 
             import multiprocessing as mp
 
             with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
-                res = list(ex.map(_keys_job, chunks))
+                res = [list(r) for r in ex.map(_keys_job, chunks)]
         else:
-            res = [_keys_job(c) for c in chunks]
+            res = [list(_keys_job(c)) for c in chunks]
     finally:
         _KEYS.clear()
-    kc = np.concatenate([r[0] for r in res]) if res else np.zeros(0, _U64)
-    kt = np.concatenate([r[1] for r in res]) if res else np.zeros(0, _U64)
     out = []
-    for keys, min_hits, top, cap in ((kc, 1, 0, params.max_bucket),
-                                     (kt, params.min_trans_hits, params.trans_top_k, params.max_trans_bucket)):
+    for view, min_hits, top, cap in ((0, 1, 0, params.max_bucket),
+                                     (1, params.min_trans_hits, params.trans_top_k, params.max_trans_bucket)):
+        keys = np.concatenate([r[view] for r in res]) if res else np.zeros(0, _U64)
+        for r in res:                # one full copy of a view's keys at a time
+            r[view] = None
         a, b, n = _bucket_pairs(keys, cap)
+        del keys
         ok = n >= min_hits
         a, b, n = a[ok], b[ok], n[ok]
         if top and len(a):
