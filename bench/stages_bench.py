@@ -194,6 +194,14 @@ def copies_of_store(store) -> list:
     return find_copies(list(store.iter_articles()))
 
 
+def copy_view_of_store(store) -> list:
+    """find_copies over every stored article, copy view only (exact, near, partial copies;
+    no re-translation view)."""
+    from marsad.corpus.copies import find_copies
+
+    return find_copies(list(store.iter_articles()), translations=False)
+
+
 def stories_of_store(store) -> list:
     """cluster_stories over every stored article (entities by the gazetteer and rules)."""
     from marsad.corpus.stories import cluster_stories
@@ -211,6 +219,8 @@ STAGES: list[Stage] = [
           note="marsad.pipeline.ingest into a SQLite file: read, decode, clean, claims (+ gazetteer links), store"),
     Stage("copies", "store", "__main__:copies_of_store", run_corpus_stage,
           note="find_copies over the pipeline's store (reading it included; 2 forked workers: see wall seconds)"),
+    Stage("copies_only", "store", "__main__:copy_view_of_store", run_corpus_stage,
+          note="find_copies(translations=False) over the pipeline's store: copies without the re-translation view"),
     Stage("stories", "store", "__main__:stories_of_store", run_corpus_stage,
           note="cluster_stories over the pipeline's store (reading it and finding entities included)"),
     Stage("search", "store", "marsad.store.sqlite:SQLiteStore.search", run_search,
