@@ -530,10 +530,11 @@ def make_story(sid: int, rng: random.Random, base: dt.datetime, expected: float)
                  "residents_view": "(خوفهم|قلقهم) من (تجدد|اتساع) (القصف|المعارك)", "authority": "(المجتمع الدولي|الأمم المتحدة)",
                  "history_event": "(معارك|اشتباكات) (عنيفة|دامية)", "history_event_v": "(اندلعت|تجددت) المعارك",
                  "next_step": "(تستأنف|تعقد) (جولة|جولة جديدة من) (المفاوضات|المحادثات)", "next_step_n": "(جولة|استئناف) المفاوضات",
-                 "next_when": "(الأيام المقبلة|الأسبوع المقبل)", "place_h": "{place}"}
+                 "next_when": "(الأيام المقبلة|الأسبوع المقبل)", "place_h": "{place}",
+                 "off_ref": "({official_title} {official}|{official}|{official}، {official_title}،|{official})"}
         heads = ["{force} (تنشر|تحشد) {troops_h} (قرب|في) {place}", "(مقتل|سقوط) {dead_h} في (قصف|هجوم) على {place}",
                  "{official}: (لن ننسحب|باقون) (من|في) {place}", "شحنة (أسلحة|عسكرية) (جديدة|) (تصل|في طريقها) إلى {place}",
-                 "{place}: (تصعيد|توتر) (جديد|متواصل) و{dead_h}", "(بحسب|وفق) {source}: {troops_h} إلى {place}",
+                 "{place}: (تصعيد|توتر) (جديد|متواصل) و{dead_h}",
                  "{official_title} (يبحث|يناقش) (في|بـ){capital} تطورات {place}"]
         topic = "war"
         growth = rng.uniform(0.0, 0.8)
@@ -609,6 +610,7 @@ class Ctx(dict):
         if story.topic == "war":
             w = THEATRES[story.theatre]
             self["force"] = rng.choice(w["forces"])
+            self["ft"] = "ت" if self["force"].split()[0] in ("القوات", "قوات", "مجموعة", "جماعة") else ""
             self["source2"] = rng.choice(w["sources"])
             self["source3"] = rng.choice(w["sources"])
             self["children"] = f"{rng.randint(3, 9)} أطفال"
@@ -714,25 +716,30 @@ def _glue_wa(s: str) -> str:
     return "و" + s
 
 
+def _clause(rng: random.Random, ctx: Ctx, prop: dict, kind: str) -> str:
+    return expand(rng.choice(prop[kind]), rng, ctx)
+
+
 def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
-    """One sentence stating ``prop``: a clause in an attribution frame, in this article's words."""
+    """One sentence stating ``prop``: a clause in an attribution frame, in this article's words,
+    lengthened to a target length with other facts of the story or a tail."""
     story = ctx.story
     v, n = prop.get("v", []), prop.get("n", [])
     tmpl, g = _actor(rng, story, prop)
     actor = expand(tmpl, rng, ctx)
-    frames = []
+    frames: list[str] = []
     if prop.get("bare"):
         v, n = v or n, []
         frames = ["bare"]
-    elif n:
-        frames += ["say"] * 4 + ["wire"]
-    if v and not prop.get("bare"):
-        frames += ["trail"] * 3 + (["leadin"] * 2 if not first else []) + (["bare"] * (4 if prop.get("free") else 1))
-    frame = rng.choice(frames)
-    if frame in ("say", "wire"):
-        clause = expand(rng.choice(n), rng, ctx)
+    elif prop.get("own"):             # the clause names its speaker: no second attribution
+        frames = ["bare"] * 2 + (["say"] * 2 + ["wire"] if n else [])
     else:
-        clause = expand(rng.choice(v), rng, ctx)
+        if n:
+            frames += ["say"] * 4 + ["wire"]
+        if v:
+            frames += ["trail"] * 3 + (["leadin"] * 2 if not first else []) + (["bare"] * (4 if prop.get("free") else 1))
+    frame = rng.choice(frames)
+    clause = expand(rng.choice(n if frame in ("say", "wire") else v), rng, ctx)
     if prop.get("tails") and rng.random() < 0.3:
         clause += expand(rng.choice(L.TAILS[rng.choice(prop["tails"])]), rng, ctx)
     conn = "" if first else rng.choice(L.CONNECT)
@@ -740,22 +747,15 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
     if frame == "say":
         verbs = [x for x in L.SAY_VERBS if x[2] and (not first or not x[3])]
         m, f, comp, _ = rng.choice(verbs)
-        verb = f if g == "f" else m
-        parts = [verb, actor]
+        parts = [f if g == "f" else m, actor]
         if rng.random() < 0.3:
             parts.append(ctx.when_text())
         if rng.random() < 0.35:
-            parts.append(expand(rng.choice(L.CHANNELS), rng, ctx).replace("حسابه", "حسابها" if g == "f" else "حسابه"))
-        if clause.startswith("ه "):
-            s = " ".join(parts) + f" {comp}{clause}"
-        else:
-            s = " ".join(parts) + f" {comp} {clause}"
+            parts.append(expand(rng.choice(L.CHANNELS), rng, ctx))
+        s = " ".join(parts) + (f" {comp}{clause}" if clause.startswith("ه ") else f" {comp} {clause}")
     elif frame == "wire":
         s = f"نقلت وكالة {ctx['wire']} عن {a_end} {'قولها' if g == 'f' else 'قوله'} إن"
         s += clause if clause.startswith("ه ") else " " + clause
-        if conn == "و":
-            s = "و" + s
-            conn = ""
     elif frame == "trail":
         s = clause + "، " + expand(rng.choice(L.TRAIL), rng, _With(ctx, a_end, g))
     elif frame == "leadin":
@@ -763,10 +763,24 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
         conn = ""
     else:
         s = clause
-    if conn == "و":
-        s = "و" + s
-    elif conn:
-        s = conn + s
+    # lengthen: real news sentences run to 20-40 words, with a second fact or a circumstance
+    target = rng.randint(18, 34)
+    others = [p for p in story.props if p is not prop and not p.get("bare") and not p.get("own")]
+    for _ in range(2):
+        if len(s.split()) >= target or not others:
+            break
+        o = rng.choice(others)
+        x = rng.random()
+        if frame in ("say", "wire") and o.get("n") and x < 0.5:
+            pm, pf, comp = rng.choice(L.EXT_SAY)
+            c = _clause(rng, ctx, o, "n")
+            s = s.rstrip("،") + f"، {pf if g == 'f' else pm} {comp}" + (c if c.startswith("ه ") else " " + c)
+        elif o.get("v") and x < 0.8:
+            s = s.rstrip("،") + f"، {rng.choice(L.EXT_WHILE)} " + _clause(rng, ctx, o, "v")
+        else:
+            s = s.rstrip("،") + expand(rng.choice(L.EXT_TAIL), rng, ctx)
+    if conn:
+        s = ("و" + s) if conn == "و" else conn + s
     s = _SPACES.sub(" ", s).strip().rstrip("،")
     s = _BEFORE_PUNCT.sub(r"\1", s)
     s = _DOUBLE_COMMA.sub("،", s)
