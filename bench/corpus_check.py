@@ -12,7 +12,8 @@ back to its document (``id`` field of a JSON line, file name of a txt file).
   stories that share a whole sentence, or a sentence "copy link" as ``find_copies`` defines it
   (at least 4 shared 3-shingles covering half of the shorter sentence), and the article
   Jaccard of pairs of the *same* story (median, 95th percentile, share >= 0.2 and >= 0.5).
-* ``--copies``: :func:`marsad.corpus.copies.find_copies` over all articles: pairs by kind,
+* ``--copies``: :func:`marsad.corpus.copies.find_copies` over all articles (``--no-translations``:
+  the copy view only): pairs by kind,
   recall of the planted copies (an exact copy whose cleaned text is the same has the same
   article id: found by identity), precision against the planted pairs and against copy
   families (copies of one source copy each other), and the pairs of different stories.
@@ -152,13 +153,13 @@ def _families(truth) -> dict[str, str]:
     return {d["doc"]: find(d["doc"]) for d in truth["docs"]}
 
 
-def copies(arts, docs, truth, workers: int | None) -> dict:
+def copies(arts, docs, truth, workers: int | None, translations: bool = True) -> dict:
     from marsad.corpus.copies import find_copies
 
     info = {d["doc"]: d for d in truth["docs"]}
     fam = _families(truth)
     t0, c0 = time.perf_counter(), time.process_time()
-    pairs = find_copies(arts, workers=workers)
+    pairs = find_copies(arts, workers=workers, translations=translations)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     docs_of: dict[str, list[str]] = defaultdict(list)
     for a, d in zip(arts, docs):
@@ -195,7 +196,7 @@ def copies(arts, docs, truth, workers: int | None) -> dict:
                 examples.append((da, db, kind))
         diff_story += info[da]["story"] != info[db]["story"]
     n = len(found)
-    return {"part": "copies", "articles": len(arts), "unique_ids": len(docs_of), "seconds": round(secs, 1),
+    return {"part": "copies", "translations": translations, "articles": len(arts), "unique_ids": len(docs_of), "seconds": round(secs, 1),
             "cpu_s_parent": round(cpu, 1), "pairs": n, "pairs_by_kind": dict(kinds),
             "planted": dict(tot), "recall_by_kind": {k: round(rec[k] / tot[k], 3) for k in tot},
             "recall": round(sum(rec.values()) / max(1, sum(tot.values())), 4),
@@ -241,6 +242,7 @@ def main() -> None:
     ap.add_argument("--stories", action="store_true")
     ap.add_argument("--pairs", type=int, default=20000, help="pairs sampled for --overlap (each kind)")
     ap.add_argument("--workers", type=int, default=None, help="find_copies workers (default: its own)")
+    ap.add_argument("--no-translations", action="store_true", help="find_copies without its translation view")
     a = ap.parse_args()
     arts, docs, truth = load(a.corpus)
     print(json.dumps({"corpus": str(a.corpus), "articles": len(arts),
@@ -249,7 +251,7 @@ def main() -> None:
     if a.overlap:
         print(json.dumps(overlap(arts, docs, truth, a.pairs), ensure_ascii=False), flush=True)
     if a.copies:
-        print(json.dumps(copies(arts, docs, truth, a.workers), ensure_ascii=False), flush=True)
+        print(json.dumps(copies(arts, docs, truth, a.workers, not a.no_translations), ensure_ascii=False), flush=True)
     if a.stories:
         print(json.dumps(stories(arts, docs, truth), ensure_ascii=False), flush=True)
 

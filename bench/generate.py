@@ -274,12 +274,95 @@ def decimal(v: float, rng: random.Random) -> str:
 _CACHE: dict[str, object] = {}
 
 
+_SYN: dict[tuple[str, ...], list[str]] = {}
+for _group in L.SYNONYMS:
+    for _w in _group:
+        _SYN[tuple(_w.split())] = _group
+_PUNCT_END = "،.:؛»"
+
+
+def _synonyms(text: str):
+    """A literal run of a template with every word of ``L.SYNONYMS`` turned into a choice.
+
+    Only whole words count: the first and last word of a run glued to a slot or a choice
+    (``نشر{ft}``) are left alone."""
+    toks = text.split(" ")
+    out: list = []
+    buf: list[str] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in (2, 1):
+            if i + n > len(toks):
+                continue
+            words = toks[i:i + n]
+            last = words[-1]
+            core_last = last.rstrip(_PUNCT_END)
+            punct = last[len(core_last):]
+            key = tuple(words[:-1]) + (core_last,)
+            pre = ""
+            if key not in _SYN and key[0].startswith("و") and (key[0][1:],) + key[1:] in _SYN:
+                pre, key = "و", (key[0][1:],) + key[1:]
+            if key in _SYN and key != ("",) and (i > 0) and (i + n < len(toks) or punct):
+                hit = (n, pre, key, punct)
+                break
+        if hit:
+            n, pre, key, punct = hit
+            buf.append(pre)
+            out.append("".join(" ".join(buf[:-1]) + (" " if len(buf) > 1 else "")) + pre)
+            buf.clear()
+            out.append((0, list(_SYN[key])))
+            buf.append(punct)
+            i += n
+            continue
+        buf.append(toks[i])
+        i += 1
+    # join: after a choice, the rest of the run starts with the punctuation glued to it
+    tail = buf[0] + ((" " + " ".join(buf[1:])) if len(buf) > 1 else "") if buf else ""
+    out.append(tail)
+    out = [x for x in out if x != ""]
+    if len(out) == 1:
+        return out[0]
+    return out
+
+
+_NO_SPACE_BEFORE = " ،.:؛»|)]["
+_PROCLITIC = ("ـ", "ب", "ل", "و", "ف", "ك")
+
+
+def _last(node):
+    """The last literal character a node can end with (None: ends with a slot)."""
+    if isinstance(node, str):
+        return node[-1] if node else ""
+    if isinstance(node, list):
+        return _last(node[-1]) if node else ""
+    if node[0] == 2:
+        return None
+    if node[0] == 0:
+        return _last(node[1][0])
+    return _last(node[1])
+
+
+def _needs_space(alt) -> bool:
+    """An alternative glued to what follows needs a space unless it ends with a proclitic
+    (``بـ``, ``لـ``, ``ب``, ``ل``, ``و``) or is empty."""
+    if isinstance(alt, str):
+        w = alt.rstrip().split(" ")[-1] if alt.strip() else ""
+        return bool(w) and not (w.endswith("ـ") or w in _PROCLITIC) and not alt.endswith(" ")
+    if isinstance(alt, list) and not alt:
+        return False
+    last = _last(alt)
+    return last is None or (last not in ("", " ") and last != "ـ")
+
+
 def compile_template(src: str):
     """``(a|b)`` choice, ``[x]`` optional, ``{slot}``, ``\\(`` literal: a tree of lists (sequence),
-    tuples ``(0, alternatives)``, ``(1, node)`` (optional), ``(2, name)`` (slot) and strings."""
+    tuples ``(0, alternatives)``, ``(1, node)`` (optional), ``(2, name)`` (slot) and strings.
+    Literal words with synonyms (``L.SYNONYMS``) become choices too."""
     node = _CACHE.get(src)
     if node is not None:
         return node
+    text = " " + src + " "
     pos = 0
 
     def seq(stops: str):
@@ -289,21 +372,23 @@ def compile_template(src: str):
 
         def flush():
             if buf:
-                out.append("".join(buf))
+                out.append(_synonyms("".join(buf)))
                 buf.clear()
-        while pos < len(src) and src[pos] not in stops:
-            c = src[pos]
+        while pos < len(text) and text[pos] not in stops:
+            c = text[pos]
             if c == "\\":
-                buf.append(src[pos + 1])
+                buf.append(text[pos + 1])
                 pos += 2
             elif c == "(":
                 flush()
                 pos += 1
                 alts = [seq("|)")]
-                while src[pos] == "|":
+                while text[pos] == "|":
                     pos += 1
                     alts.append(seq("|)"))
                 pos += 1
+                if pos < len(text) and text[pos] not in _NO_SPACE_BEFORE:
+                    alts = [[x, " "] if _needs_space(x) else x for x in alts]
                 out.append((0, alts))
             elif c == "[":
                 flush()
@@ -313,8 +398,8 @@ def compile_template(src: str):
                 out.append((1, inner))
             elif c == "{":
                 flush()
-                end = src.index("}", pos)
-                out.append((2, src[pos + 1:end]))
+                end = text.index("}", pos)
+                out.append((2, text[pos + 1:end]))
                 pos = end + 1
             else:
                 buf.append(c)
@@ -323,7 +408,7 @@ def compile_template(src: str):
         return out[0] if len(out) == 1 else out
 
     node = seq("")
-    if pos != len(src):
+    if pos != len(text):
         raise ValueError(f"unbalanced template: {src!r}")
     _CACHE[src] = node
     return node
@@ -496,7 +581,7 @@ def make_story(sid: int, rng: random.Random, base: dt.datetime, expected: float)
         theatre = rng.choice(sorted(THEATRES))
         w = THEATRES[theatre]
         theme = rng.choice(sorted(L.WAR_THEMES))
-        props = L.WAR_THEMES[theme] + L.WAR_COMMON + L.GENERIC
+        props = L.WAR_THEMES[theme] + rng.sample(L.WAR_COMMON, rng.randint(1, 2)) + L.GENERIC
         off_names, off_title = w["officials"][rng.randrange(len(w["officials"]))]
         cast["official"] = list(off_names)
         cast["place"] = list(w["places"][rng.randrange(len(w["places"]))])
@@ -542,7 +627,10 @@ def make_story(sid: int, rng: random.Random, base: dt.datetime, expected: float)
         topic = rng.choice(TOPIC_KEYS)
         t = TOPICS[topic]
         theatre, theme = topic, t["props"][0]["key"]
-        props = t["props"] + L.GENERIC
+        # a story has its lead facts and some of the others: two fires differ in what is told
+        rest = [p for p in t["props"] if not p.get("lead")]
+        keep = [p for p in rest if rng.random() < 0.7] or rest[:2]
+        props = [p for p in t["props"] if p.get("lead")] + keep + L.GENERIC
         actors, default = t["actors"], t["default"]
         fig_spec = t["figures"]
         figures = {}
@@ -580,6 +668,10 @@ class _Static(dict):
 
 # ------------------------------------------------------------------ one article's context
 
+_ANY_VIEW = compile_template("(" + "|".join(L.EXTRA_VIEWS) + ")")
+_ANY_RESIDENT = compile_template("(" + "|".join(L.EXTRA_RESIDENT) + ")")
+
+
 class Ctx(dict):
     """Slots of one article: the story's cast in this outlet's spellings, its figures (with this
     outlet's error, rendered afresh at each use), time expressions around its date."""
@@ -594,6 +686,10 @@ class Ctx(dict):
             self[k] = compile_template(v)
         self["outlet"] = outlet
         self["wire"] = rng.choice(WIRES)[1]
+        # people an outlet finds itself: its own analyst, residents, witnesses
+        for k in ("analyst", "resident", "wit", "student"):
+            self[k] = person(rng)[0]
+        self["any_view"], self["any_resident"] = _ANY_VIEW, _ANY_RESIDENT
         # the event's day: the day of publication or the one before
         self.event = pub - dt.timedelta(days=rng.choice([0, 0, 0, 1]) if pub.hour > 9 else rng.choice([0, 1, 1]))
         day = (pub - story.start).total_seconds() / 86400
@@ -828,7 +924,7 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
     gen = [p for p in rest if p in L.GENERIC]
     own.sort(key=lambda p: rng.random() + (0.8 if p.get("later") else 0))
     rng.shuffle(gen)
-    pool = own + gen
+    pool = own + gen[:rng.randint(1, 2)]        # stock sentences (analyst, residents, no comment): a few
     if rng.random() < 0.3 and len(pool) > 3:
         del pool[rng.randrange(len(pool))]
     target = int(kb * 1024 * rng.uniform(0.85, 1.15))
@@ -836,14 +932,17 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
     i = 0
     reuse = 0
     while size < target:
-        if i >= len(pool):
-            if reuse > 6:
+        k = 1 if rng.random() < 0.5 else 2
+        while len(pool) < i + k:
+            if reuse > 12:
                 break
             pool.append(rng.choice(own or gen))     # another source on a fact already told
             reuse += 1
-        k = 1 if rng.random() < 0.5 else 2
-        para = " ".join(realise(rng, ctx, p, False) for p in pool[i:i + k])
-        i += k
+        take = pool[i:i + k]
+        if not take:
+            break
+        i += len(take)
+        para = " ".join(realise(rng, ctx, p, False) for p in take)
         paras.append(para)
         size += len(para.encode()) + 2
     title = expand(rng.choice(story.heads), rng, ctx)
