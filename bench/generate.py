@@ -860,9 +860,9 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
     else:
         s = clause
     # lengthen: real news sentences run to 20-40 words, with a second fact or a circumstance
-    target = rng.randint(18, 34)
+    target = rng.randint(24, 40)
     others = [p for p in story.props if p is not prop and not p.get("bare") and not p.get("own")]
-    for _ in range(2):
+    for _ in range(3):
         if len(s.split()) >= target or not others:
             break
         o = rng.choice(others)
@@ -946,6 +946,11 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
         paras.append(para)
         size += len(para.encode()) + 2
     title = expand(rng.choice(story.heads), rng, ctx)
+    x = rng.random()
+    if x < 0.5:
+        title += rng.choice(L.HEAD_JOIN) + expand(rng.choice(story.heads + L.HEAD_DETAILS), rng, ctx)
+    elif x < 0.65:
+        title = rng.choice(L.HEAD_KICKERS) + title
     author = rng.choice(AUTHORS) if bylines and rng.random() < 0.6 else None
     return {"id": f"g{doc:07d}", "outlet": outlet, "host": host, "mast": mast, "title": title,
             "published": pub, "author": author, "paras": paras}
