@@ -327,6 +327,7 @@ def _synonyms(text: str):
 
 
 _NO_SPACE_BEFORE = " ،.:؛»|)]["
+_SUFFIX_SLOTS = ("{t}", "{ft}")               # verb endings: glued to the alternative before
 _PROCLITIC = ("ـ", "ب", "ل", "و", "ف", "ك")
 
 
@@ -355,14 +356,14 @@ def _needs_space(alt) -> bool:
     return last is None or (last not in ("", " ") and last != "ـ")
 
 
-def compile_template(src: str):
+def compile_template(src: str, pad: bool = True):
     """``(a|b)`` choice, ``[x]`` optional, ``{slot}``, ``\\(`` literal: a tree of lists (sequence),
     tuples ``(0, alternatives)``, ``(1, node)`` (optional), ``(2, name)`` (slot) and strings.
     Literal words with synonyms (``L.SYNONYMS``) become choices too."""
-    node = _CACHE.get(src)
+    node = _CACHE.get((src, pad))
     if node is not None:
         return node
-    text = " " + src + " "
+    text = " " + src + " " if pad else src
     pos = 0
 
     def seq(stops: str):
@@ -387,7 +388,7 @@ def compile_template(src: str):
                     pos += 1
                     alts.append(seq("|)"))
                 pos += 1
-                if pos < len(text) and text[pos] not in _NO_SPACE_BEFORE:
+                if pos < len(text) and text[pos] not in _NO_SPACE_BEFORE and not text.startswith(_SUFFIX_SLOTS, pos):
                     alts = [[x, " "] if _needs_space(x) else x for x in alts]
                 out.append((0, alts))
             elif c == "[":
@@ -410,7 +411,7 @@ def compile_template(src: str):
     node = seq("")
     if pos != len(text):
         raise ValueError(f"unbalanced template: {src!r}")
-    _CACHE[src] = node
+    _CACHE[(src, pad)] = node
     return node
 
 
@@ -452,7 +453,12 @@ def expand(src: str, rng: random.Random, ctx) -> str:
     s = _SPACES.sub(" ", "".join(out)).strip()
     s = _BEFORE_PUNCT.sub(r"\1", s)
     s = _AFTER_OPEN.sub(r"\1", s)
-    return _DOUBLE_COMMA.sub("،", s)
+    return _tidy(_DOUBLE_COMMA.sub("،", s))
+
+
+def _tidy(s: str) -> str:
+    """``بـال`` -> ``بال``, ``لـال`` -> ``لل``: the tatweel marks a proclitic before a name or a number only."""
+    return s.replace("بـال", "بال").replace("لـال", "لل").replace("لـل", "لل")
 
 
 # ------------------------------------------------------------------ names
@@ -618,7 +624,7 @@ def make_story(sid: int, rng: random.Random, base: dt.datetime, expected: float)
                  "next_when": "(الأيام المقبلة|الأسبوع المقبل)", "place_h": "{place}",
                  "off_ref": "({official_title} {official}|{official}|{official}، {official_title}،|{official})"}
         heads = ["{force} (تنشر|تحشد) {troops_h} (قرب|في) {place}", "(مقتل|سقوط) {dead_h} في (قصف|هجوم) على {place}",
-                 "{official}: (لن ننسحب|باقون) (من|في) {place}", "شحنة (أسلحة|عسكرية) (جديدة|) (تصل|في طريقها) إلى {place}",
+                 "{official}: (لن ننسحب من|باقون في) {place}", "شحنة (أسلحة|عسكرية) (جديدة|) (تصل|في طريقها) إلى {place}",
                  "{place}: (تصعيد|توتر) (جديد|متواصل) و{dead_h}",
                  "{official_title} (يبحث|يناقش) (في|بـ){capital} تطورات {place}"]
         topic = "war"
@@ -668,8 +674,8 @@ class _Static(dict):
 
 # ------------------------------------------------------------------ one article's context
 
-_ANY_VIEW = compile_template("(" + "|".join(L.EXTRA_VIEWS) + ")")
-_ANY_RESIDENT = compile_template("(" + "|".join(L.EXTRA_RESIDENT) + ")")
+_ANY_VIEW = compile_template("(" + "|".join(L.EXTRA_VIEWS) + ")", pad=False)
+_ANY_RESIDENT = compile_template("(" + "|".join(L.EXTRA_RESIDENT) + ")", pad=False)
 
 
 class Ctx(dict):
@@ -679,13 +685,15 @@ class Ctx(dict):
     def __init__(self, rng: random.Random, story: Story, outlet: str, pub: dt.datetime):
         super().__init__()
         self.rng, self.story, self.outlet, self.pub = rng, story, outlet, pub
+        self.used: dict[int, int] = {}       # facts told so far (by id of the proposition)
         for k, v in story.cast.items():
             self[k] = v[0] if len(v) == 1 or rng.random() < 0.75 else rng.choice(v[1:])
         self.update({k: v for k, v in story.consts.items() if isinstance(v, str)})
         for k, v in story.words.items():
-            self[k] = compile_template(v)
+            self[k] = compile_template(v, pad=False)
         self["outlet"] = outlet
-        self["wire"] = rng.choice(WIRES)[1]
+        w = rng.choice(WIRES)[1]
+        self["wire"] = w if w.startswith("الوكالة") else "وكالة " + w
         # people an outlet finds itself: its own analyst, residents, witnesses
         for k in ("analyst", "resident", "wit", "student"):
             self[k] = person(rng)[0]
@@ -733,10 +741,10 @@ class Ctx(dict):
         if key == "when":
             return self.when_text
         if key == "place":
-            return compile_template("({city}|مدينة {city}|{district} (بـ|في ){city}|{city} (الواقعة|) {dir} {prov_t}|"
-                                    "بلدة {town}|{city} \\({dir} البلاد\\))")
+            return compile_template("({city}|مدينة {city}|{district} (ب|في ){city}|{city} (الواقعة|) {dir} {prov_t}|"
+                                    "بلدة {town}|{city} \\({dir} البلاد\\))", pad=False)
         if key == "since":
-            return compile_template("((مطلع|بداية) (الأسبوع|الشهر)|أيام|{month_past})")
+            return compile_template("((مطلع|بداية) (الأسبوع|الشهر)|أيام|{month_past})", pad=False)
         if key == "month_past":
             return lambda: self.month_text(self.story.start - dt.timedelta(days=rng.randint(40, 700)))
         if key == "month_now":
@@ -792,7 +800,7 @@ class Ctx(dict):
         if kind[0] == "measure":
             return measure(nice(v * mult), kind[1], rng)
         noun = NOUNS[kind]
-        n = nice(v * mult)
+        n = max(3, nice(v * mult))
         if headline:
             return render_count(n, noun, rng, "digits")[0]
         if len(noun) > 5:
@@ -850,7 +858,7 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
             parts.append(expand(rng.choice(L.CHANNELS), rng, ctx))
         s = " ".join(parts) + (f" {comp}{clause}" if clause.startswith("ه ") else f" {comp} {clause}")
     elif frame == "wire":
-        s = f"نقلت وكالة {ctx['wire']} عن {a_end} {'قولها' if g == 'f' else 'قوله'} إن"
+        s = f"نقلت {ctx['wire']} عن {a_end} {'قولها' if g == 'f' else 'قوله'} إن"
         s += clause if clause.startswith("ه ") else " " + clause
     elif frame == "trail":
         s = clause + "، " + expand(rng.choice(L.TRAIL), rng, _With(ctx, a_end, g))
@@ -861,11 +869,19 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
         s = clause
     # lengthen: real news sentences run to 20-40 words, with a second fact or a circumstance
     target = rng.randint(24, 40)
+    used = ctx.used
+    used[id(prop)] = used.get(id(prop), 0) + 1
     others = [p for p in story.props if p is not prop and not p.get("bare") and not p.get("own")]
     for _ in range(3):
-        if len(s.split()) >= target or not others:
+        if len(s.split()) >= target:
             break
-        o = rng.choice(others)
+        fresh = [p for p in others if used.get(id(p), 0) < 2]
+        if not fresh or rng.random() < 0.15:
+            s = s.rstrip("،") + expand(rng.choice(L.EXT_TAIL), rng, ctx)
+            continue
+        o = rng.choice(fresh)
+        used[id(o)] = used.get(id(o), 0) + 1
+        others = [p for p in others if p is not o]
         x = rng.random()
         if frame in ("say", "wire") and o.get("n") and x < 0.5:
             pm, pf, comp = rng.choice(L.EXT_SAY)
@@ -879,7 +895,7 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
         s = ("و" + s) if conn == "و" else conn + s
     s = _SPACES.sub(" ", s).strip().rstrip("،")
     s = _BEFORE_PUNCT.sub(r"\1", s)
-    s = _DOUBLE_COMMA.sub("،", s)
+    s = _tidy(_DOUBLE_COMMA.sub("،", s))
     return s + "."
 
 
@@ -889,6 +905,19 @@ class _With(dict):
     def __init__(self, ctx: Ctx, actor: str, gender: str = "m"):
         super().__init__(a=actor, t="ت" if gender == "f" else "")
         self.ctx = ctx
+
+    def __missing__(self, key):
+        return self.ctx[key]
+
+
+class _HeadCtx(dict):
+    """A headline's slots: the event phrase, a figure phrase and a short place."""
+
+    def __init__(self, ctx: Ctx, np_: str, fig: str):
+        super().__init__(np=compile_template(np_, pad=False), hfig=compile_template(fig, pad=False))
+        self.ctx = ctx
+        self["hplace"] = compile_template("({place}|{city})" if ctx.story.topic == "war" else
+                                          "({city}|{district}|{prov_t}|{town}|{city})", pad=False)
 
     def __missing__(self, key):
         return self.ctx[key]
@@ -924,7 +953,9 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
     gen = [p for p in rest if p in L.GENERIC]
     own.sort(key=lambda p: rng.random() + (0.8 if p.get("later") else 0))
     rng.shuffle(gen)
-    pool = own + gen[:rng.randint(1, 2)]        # stock sentences (analyst, residents, no comment): a few
+    n_gen = rng.randint(1, 2)
+    pool = own + gen[:n_gen]                     # stock sentences (analyst, residents, no comment): a few
+    spare = gen[n_gen:]
     if rng.random() < 0.3 and len(pool) > 3:
         del pool[rng.randrange(len(pool))]
     target = int(kb * 1024 * rng.uniform(0.85, 1.15))
@@ -934,9 +965,13 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
     while size < target:
         k = 1 if rng.random() < 0.5 else 2
         while len(pool) < i + k:
-            if reuse > 12:
+            if spare:
+                pool.append(spare.pop())
+                continue
+            told = [p for p in own if ctx.used.get(id(p), 0) < 3]
+            if reuse > 4 or not told:
                 break
-            pool.append(rng.choice(own or gen))     # another source on a fact already told
+            pool.append(rng.choice(told))             # another source on a fact already told
             reuse += 1
         take = pool[i:i + k]
         if not take:
@@ -945,10 +980,16 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
         para = " ".join(realise(rng, ctx, p, False) for p in take)
         paras.append(para)
         size += len(para.encode()) + 2
-    title = expand(rng.choice(story.heads), rng, ctx)
+    parts = L.HEAD_PARTS.get(story.topic)
+    if parts and rng.random() < 0.75:
+        np_, fig = parts
+        hctx = _HeadCtx(ctx, rng.choice(np_), rng.choice(fig))
+        title = expand(rng.choice(L.HEAD_PATTERNS), rng, hctx)
+    else:
+        title = expand(rng.choice(story.heads), rng, ctx)
     x = rng.random()
     if x < 0.5:
-        title += rng.choice(L.HEAD_JOIN) + expand(rng.choice(story.heads + L.HEAD_DETAILS), rng, ctx)
+        title += rng.choice(L.HEAD_JOIN) + expand(rng.choice(L.HEAD_DETAILS), rng, ctx)
     elif x < 0.65:
         title = rng.choice(L.HEAD_KICKERS) + title
     author = rng.choice(AUTHORS) if bylines and rng.random() < 0.6 else None
@@ -1016,7 +1057,7 @@ def near_copy(rng: random.Random, src: dict, doc: int, story: Story) -> tuple[di
             paras = paras[: max(3, int(len(paras) * rng.uniform(0.55, 0.8)))]
         elif kind == "credit_line":
             paras.append(rng.choice(["المصدر: " + src["outlet"], f"(نقلا عن {src['outlet']})",
-                                     "ساهم في إعداد هذا التقرير مراسلونا في المنطقة."]))
+                                     f"ساهم في التغطية: {rng.choice(AUTHORS)}"]))
         elif kind == "retitle":
             c["title"] = rng.choice(["عاجل: ", "بالأرقام.. ", "فيديو | ", ""]) + src["title"]
         else:
