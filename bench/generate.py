@@ -869,28 +869,39 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
         s = clause
     # lengthen: real news sentences run to 20-40 words, with a second fact or a circumstance
     target = rng.randint(24, 40)
+    clause_words = s.split()
     used = ctx.used
     used[id(prop)] = used.get(id(prop), 0) + 1
+    tails: list[str] = []
     others = [p for p in story.props if p is not prop and not p.get("bare") and not p.get("own")]
     for _ in range(3):
         if len(s.split()) >= target:
             break
         fresh = [p for p in others if used.get(id(p), 0) < 2]
-        if not fresh or rng.random() < 0.15:
-            s = s.rstrip("،") + expand(rng.choice(L.EXT_TAIL), rng, ctx)
+        stock = prop.get("bare") and len(s.split()) == len(clause_words)
+        if stock and others:
+            fresh = [p for p in others if p.get("v")] or others   # a stock sentence carries a fact of its story
+        elif not fresh or rng.random() < 0.15:
+            if len(tails) == len(L.EXT_TAIL) or len(tails) >= 2:
+                break
+            t = rng.choice([x for x in L.EXT_TAIL if x not in tails])
+            s = s.rstrip("،") + expand(t, rng, ctx)
+            tails.append(t)
             continue
         o = rng.choice(fresh)
         used[id(o)] = used.get(id(o), 0) + 1
         others = [p for p in others if p is not o]
-        x = rng.random()
+        x = 0.6 if stock else rng.random()
         if frame in ("say", "wire") and o.get("n") and x < 0.5:
             pm, pf, comp = rng.choice(L.EXT_SAY)
             c = _clause(rng, ctx, o, "n")
             s = s.rstrip("،") + f"، {pf if g == 'f' else pm} {comp}" + (c if c.startswith("ه ") else " " + c)
         elif o.get("v") and x < 0.8:
             s = s.rstrip("،") + f"، {rng.choice(L.EXT_WHILE)} " + _clause(rng, ctx, o, "v")
-        else:
-            s = s.rstrip("،") + expand(rng.choice(L.EXT_TAIL), rng, ctx)
+        elif len(tails) < 2:
+            t = rng.choice([x for x in L.EXT_TAIL if x not in tails])
+            s = s.rstrip("،") + expand(t, rng, ctx)
+            tails.append(t)
     if conn:
         s = ("و" + s) if conn == "و" else conn + s
     s = _SPACES.sub(" ", s).strip().rstrip("،")
@@ -911,9 +922,9 @@ class _With(dict):
 
 
 class _HeadCtx(dict):
-    """A headline's slots: the event phrase, a figure phrase and a short place."""
+    """A headline's slots: the event phrase, a figure phrase, a short place; names in full."""
 
-    def __init__(self, ctx: Ctx, np_: str, fig: str):
+    def __init__(self, ctx: Ctx, np_: str = "", fig: str = ""):
         super().__init__(np=compile_template(np_, pad=False), hfig=compile_template(fig, pad=False))
         self.ctx = ctx
         self["hplace"] = compile_template("({place}|{city})" if ctx.story.topic == "war" else
@@ -929,7 +940,7 @@ def dateline(rng: random.Random, ctx: Ctx, wire) -> str:
         w = THEATRES[story.theatre]
         city = rng.choice(rng.choice(w["capitals"]) + [ctx["place"]])
     else:
-        city = rng.choice([ctx["city"], ctx["city"], ctx["capital"]])
+        city = rng.choice([story.cast["city"][0], story.cast["city"][0], ctx["capital"]])
     if wire:
         return rng.choice([f"{city} - ({wire[0]}) - ", f"{city} ({wire[0]}) - ", f"{wire[1]} - "])
     return f"{city} - " if rng.random() < 0.5 else ""
@@ -986,10 +997,10 @@ def compose(rng: random.Random, story: Story, doc: int, kb: float) -> dict:
         hctx = _HeadCtx(ctx, rng.choice(np_), rng.choice(fig))
         title = expand(rng.choice(L.HEAD_PATTERNS), rng, hctx)
     else:
-        title = expand(rng.choice(story.heads), rng, ctx)
+        title = expand(rng.choice(story.heads), rng, _HeadCtx(ctx))
     x = rng.random()
     if x < 0.5:
-        title += rng.choice(L.HEAD_JOIN) + expand(rng.choice(L.HEAD_DETAILS), rng, ctx)
+        title += rng.choice(L.HEAD_JOIN) + expand(rng.choice(L.HEAD_DETAILS), rng, _HeadCtx(ctx))
     elif x < 0.65:
         title = rng.choice(L.HEAD_KICKERS) + title
     author = rng.choice(AUTHORS) if bylines and rng.random() < 0.6 else None
