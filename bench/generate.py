@@ -31,12 +31,16 @@ cases). Big stories last longer (up to a month).
 
 **Articles are written independently.** Each report picks the facts of its story it tells
 (propositions), in its own order, and writes every sentence afresh from a small grammar
-(``(a|b)`` choices, optional parts, slots; see ``gen_lexicon.py``): the clause's wording,
-an attribution frame (``قال X إن``، ``أفاد X بأن``، ``بحسب X،``، ``..., وفق ما أعلنه X``،
-``نقلت وكالة ... عن X قوله إن``) with the source named in one of several forms, connectives,
-time expressions and optional details. Two reports of one story share names, numbers and
-stock phrases but rarely a run of words as long as a sentence; reports of different stories
-share only stock phrases.
+(``(a|b)`` choices, optional parts, slots, and a synonym layer over the literal words; see
+``gen_lexicon.py``): the clause's wording, an attribution frame (``قال X إن``، ``أفاد X بأن``،
+``بحسب X،``، ``..., وفق ما أعلنه X``، ``نقلت وكالة ... عن X قوله إن``) with the source named in
+one of several forms, connectives, time expressions, and up to 24-40 words a second fact or a
+circumstance (``مضيفا أن ...``، ``فيما ...``، ``وسط ...``). Each outlet has its own analyst,
+residents and witnesses; stock sentences (no comment, history, next step) are few and carry a
+fact of the story. Headlines are put together from parts (event, place, figure, a second part
+or a kicker). Two reports of one story share names, numbers and stock phrases but rarely a
+run of words as long as half a sentence; reports of different stories share only stock
+phrases. ``bench/corpus_check.py`` measures this.
 
 Everything else as in news: outlets and wires, datelines (``سيول (رويترز) -``), bylines,
 publication dates, figures written as digits, ``3,000``, ``3،000``, Arabic-Indic ``٣٠٠٠``,
