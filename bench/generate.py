@@ -1123,6 +1123,9 @@ def body_text(art: dict) -> str:
     return "\n\n".join(art["paras"])
 
 
+_TO_ASCII = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)}, "٫": ".", "٬": ",", "٪": "%"})
+
+
 def txt_text(rng: random.Random, art: dict) -> str:
     """The plain-text file of an article as a scraper saves it: headline, masthead, byline, body, boilerplate."""
     pub: dt.datetime = art["published"]
@@ -1207,6 +1210,8 @@ def generate(out: Path, n: int, seed: int = 7, fmt: str = "mixed", exact: float 
         if as_txt:
             enc = "cp1256" if rng.random() < 0.17 else "utf-8"
             text = txt_text(rng, art)
+            if enc == "cp1256":                 # Windows-1256 has no Arabic-Indic digits: such sites write 0-9
+                text = text.translate(_TO_ASCII)
             try:
                 data = text.encode(enc)
             except UnicodeEncodeError:
