@@ -820,10 +820,6 @@ def _actor(rng: random.Random, story: Story, prop: dict) -> tuple[str, str]:
     return forms[rng.randrange(len(forms))]
 
 
-def _glue_wa(s: str) -> str:
-    return "و" + s
-
-
 def _clause(rng: random.Random, ctx: Ctx, prop: dict, kind: str) -> str:
     return expand(rng.choice(prop[kind]), rng, ctx)
 
