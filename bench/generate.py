@@ -820,8 +820,53 @@ def _actor(rng: random.Random, story: Story, prop: dict) -> tuple[str, str]:
     return forms[rng.randrange(len(forms))]
 
 
+# slots that belong to one story (its places, people, organisations, case, club ...)
+_STORY_SLOTS = frozenset((
+    "city", "city2", "town", "district", "prov", "prov_t", "place", "village", "hosp", "market", "factory",
+    "company", "site", "club", "club2", "player", "player2", "coach", "party", "party2", "case_def", "case_key",
+    "plant", "field", "exam", "coast", "route", "union_name", "disease_def", "official", "off_ref", "source",
+    "commander", "accused", "gov", "spk", "doc", "minister", "governor", "judge", "prosecutor", "lawyer", "head",
+    "leader", "rival", "union", "forecaster", "stadium", "wave", "vote_def", "demand", "ngo", "foreign"))
+_ANCHORED: dict[tuple[str, str], bool] = {}
+_ANCHOR = {"war": "(في|ب)({place}|{village})", "": "(في|ب)({city}|{district}|{town}|{prov_t}|{city})"}
+
+
+def _slots_of(node, out: set) -> None:
+    """Slots a node always fills (optional parts left out)."""
+    t = type(node)
+    if t is list:
+        for n in node:
+            _slots_of(n, out)
+    elif t is tuple:
+        if node[0] == 0:
+            for n in node[1]:
+                _slots_of(n, out)
+        elif node[0] == 2:
+            out.add(node[1])
+
+
+def _anchored(tmpl: str, story: Story) -> bool:
+    """Does the template name something of its story (directly or through the topic's words)?"""
+    key = (story.topic if story.topic == "war" else story.theatre, tmpl)
+    hit = _ANCHORED.get(key)
+    if hit is None:
+        names: set = set()
+        _slots_of(compile_template(tmpl), names)
+        for w in list(names):
+            if w in story.words:
+                _slots_of(compile_template(story.words[w], pad=False), names)
+        hit = _ANCHORED[key] = bool(names & _STORY_SLOTS)
+    return hit
+
+
 def _clause(rng: random.Random, ctx: Ctx, prop: dict, kind: str) -> str:
-    return expand(rng.choice(prop[kind]), rng, ctx)
+    """A clause of ``prop``; one that names nothing of its story is placed in it (``... في المدينة``):
+    a report never says only "the toll rose to 12"."""
+    tmpl = rng.choice(prop[kind])
+    c = expand(tmpl, rng, ctx)
+    if not _anchored(tmpl, ctx.story):
+        c += " " + expand(_ANCHOR["war" if ctx.story.topic == "war" else ""], rng, ctx)
+    return c
 
 
 def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
@@ -843,7 +888,7 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
         if v:
             frames += ["trail"] * 3 + (["leadin"] * 2 if not first else []) + (["bare"] * (4 if prop.get("free") else 1))
     frame = rng.choice(frames)
-    clause = expand(rng.choice(n if frame in ("say", "wire") else v), rng, ctx)
+    clause = _clause(rng, ctx, {"t": n if frame in ("say", "wire") else v}, "t")
     if prop.get("tails") and rng.random() < 0.3:
         clause += expand(rng.choice(L.TAILS[rng.choice(prop["tails"])]), rng, ctx)
     conn = "" if first else rng.choice(L.CONNECT)
@@ -879,8 +924,10 @@ def realise(rng: random.Random, ctx: Ctx, prop: dict, first: bool) -> str:
             break
         fresh = [p for p in others if used.get(id(p), 0) < 2]
         stock = prop.get("bare") and len(s.split()) == len(clause_words)
-        if stock and others:
-            fresh = [p for p in others if p.get("v")] or others   # a stock sentence carries a fact of its story
+        if stock and others:                # a stock sentence carries a fact of its story, the least told
+            cand = [p for p in others if p.get("v")] or others
+            least = min(used.get(id(p), 0) for p in cand)
+            fresh = [p for p in cand if used.get(id(p), 0) == least]
         elif not fresh:
             if len(tails) == len(L.EXT_TAIL) or len(tails) >= 2:
                 break
