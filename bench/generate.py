@@ -37,7 +37,8 @@ cases). Big stories last longer (up to a month).
 one of several forms, connectives, time expressions, and up to 24-40 words a second fact or a
 circumstance (``مضيفا أن ...``، ``فيما ...``، ``وسط ...``). Each outlet has its own analyst,
 residents and witnesses; stock sentences (no comment, history, next step) are few and carry a
-fact of the story. Headlines are put together from parts (event, place, figure, a second part
+fact of the story, and a fact whose wording names nothing of its story is placed in it
+(``... في المدينة``). Headlines are put together from parts (event, place, figure, a second part
 or a kicker). Two reports of one story share names, numbers and stock phrases but rarely a
 run of words as long as half a sentence; reports of different stories share only stock
 phrases. ``bench/corpus_check.py`` measures this.
