@@ -8,7 +8,8 @@ PyTorch is needed for training only (``pip install torch==2.13.0``, CPU build); 
 runs the exported weights in numpy (:mod:`marsad.extract.ner_nn`). Data and split are those of
 ``scripts/train_ner.py``: ANERcorp training file, first 90% of sentences train, last 10% dev
 (never trained on; used to pick the epoch count and sizes, so the dev figures are somewhat
-optimistic). The gazetteer flags use the shipped ``ner_gazetteer.json``.
+optimistic). The gazetteer flags use the shipped ``ner_gazetteer.json`` (or the one in
+``--models``): one ``gz=CAT:B/I`` pair per list, the flag names stored in the exported file.
 
 After training, the weights are rounded to float16 and written to ``--export``; the script
 checks that the numpy forward pass gives the same labels as torch on the dev split, and
@@ -42,6 +43,7 @@ from marsad.extract.ner import GAZETTEER_RESOURCE, Gazetteer, _trigger_table, to
 
 import train_ner as T  # noqa: E402  (reading and scoring, shared with the CRF)
 
+MODELS = REPO / "src" / "marsad" / "models"
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 
 
@@ -49,7 +51,7 @@ def word_key(info) -> str:
     return info.base if info.kind == "word" else "<NUM>" if info.kind == "number" else info.norm
 
 
-def build_vocab(train_infos, min_count: int = 2) -> ner_nn.Vocab:
+def build_vocab(train_infos, gz_categories, min_count: int = 2) -> ner_nn.Vocab:
     wc = Counter(word_key(i) for s in train_infos for i in s)
     cc = Counter(c for s in train_infos for i in s for c in ner_nn._chars_of(i.norm))
     pc = Counter(i.prefix for s in train_infos for i in s)
@@ -57,7 +59,7 @@ def build_vocab(train_infos, min_count: int = 2) -> ner_nn.Vocab:
     chars = ["<pad>", "<unk>", "<w>", "</w>"] + sorted(c for c, n in cc.items() if n >= 2)
     prefixes = [""] + sorted(p for p in pc if p)
     return ner_nn.Vocab({w: i for i, w in enumerate(words)}, {c: i for i, c in enumerate(chars)},
-                        {p: i for i, p in enumerate(prefixes)})
+                        {p: i for i, p in enumerate(prefixes)}, ner_nn.flag_names(gz_categories))
 
 
 def norm_label(tag: str) -> str:
@@ -159,7 +161,7 @@ def export(net, vocab: ner_nn.Vocab, path: Path) -> None:
     inv = lambda d: np.array(sorted(d, key=d.get))  # noqa: E731
     arrays = {
         "labels": np.array(LABELS), "vocab_words": inv(vocab.words), "vocab_chars": inv(vocab.chars),
-        "vocab_prefixes": inv(vocab.prefixes), "flag_names": np.array(ner_nn.FLAG_NAMES),
+        "vocab_prefixes": inv(vocab.prefixes), "flag_names": np.array(vocab.flags),
         "word_emb": sd["word_emb.weight"], "char_emb": sd["char_emb.weight"], "prefix_emb": sd["prefix_emb.weight"],
         "conv_w": sd["conv.weight"], "conv_b": sd["conv.bias"],
         "w_ih_f": sd["lstm.weight_ih_l0"], "w_hh_f": sd["lstm.weight_hh_l0"],
@@ -198,7 +200,7 @@ def check_sentences(net, vocab, gz, trig) -> list[list[str]]:
     return predict_torch(net, [ner_nn.encode(i, gz.tags(i), trig, vocab) for i in infos])
 
 
-def stacked_inputs(train, dev, gz, folds: int = 4):
+def stacked_inputs(train, dev, gz, models: Path, folds: int = 4):
     """Per-token CRF inputs for the stacking experiment: the first-pass CRF's marginals of
     :data:`LABELS` and the CRF's document flags (``doc=T``, ``doc~T``, ``docn=…`` of
     ``marsad.extract.ner.document_features``). On train they come from first passes trained
@@ -255,12 +257,12 @@ def stacked_inputs(train, dev, gz, folds: int = 4):
             M[lo:hi], LAB[lo:hi], PR[lo:hi] = marg(tg, Xtr[lo:hi])
             print(f"stacking: first-pass fold {k + 1}/{folds}", flush=True)
     tg = pycrfsuite.Tagger()
-    tg.open(str(REPO / "src" / "marsad" / "models" / FIRST_PASS_NAME))
+    tg.open(str(models / FIRST_PASS_NAME))
     Md, LABd, PRd = marg(tg, Xdv)
     return with_doc(tr_inf, M, LAB, PR), with_doc(dv_inf, Md, LABd, PRd)
 
 
-def evaluate(npz: Path, ext: Path, dev) -> dict:
+def evaluate(npz: Path, ext: Path, dev, models: Path) -> dict:
     """The shipped CRF alone vs the CRF + this network through ``NerTagger`` (the model files
     copied to temporary folders): dev (gold tokens as one document; text as score_ner.py writes
     it), AQMAR (text, the 28 files as one text) and tagging speed on SaudiNewsNet articles."""
@@ -268,7 +270,6 @@ def evaluate(npz: Path, ext: Path, dev) -> dict:
 
     from marsad.extract.ner import FIRST_PASS_NAME, NerTagger
 
-    models = REPO / "src" / "marsad" / "models"
     scorer = T.load_scorer(ext)
     aq = []
     for p in sorted((ext / "aqmar").glob("*.txt")):
@@ -303,6 +304,9 @@ def evaluate(npz: Path, ext: Path, dev) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ext", type=Path, default=REPO.parent / "shared" / "ext")
+    ap.add_argument("--models", type=Path, default=MODELS,
+                    help="folder of the CRFs and ner_gazetteer.json to train with and combine with (default: the "
+                         "shipped ones); the network's gazetteer flags follow that gazetteer's lists")
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch", type=int, default=32)
@@ -332,11 +336,11 @@ def main(argv=None) -> int:
     train, dev = sents[:cut], sents[cut:]
     if a.subsample < 1.0:
         train = [s for s in train if rng.random() < a.subsample]
-    gz = Gazetteer.from_json(REPO / "src" / "marsad" / GAZETTEER_RESOURCE)
+    gz = Gazetteer.from_json(a.models / Path(GAZETTEER_RESOURCE).name)
     trig = _trigger_table()
     tr_inf = [[token_info(t) for t, _ in s] for s in train]
     dv_inf = [[token_info(t) for t, _ in s] for s in dev]
-    vocab = build_vocab(tr_inf)
+    vocab = build_vocab(tr_inf, gz.categories)
     lab_id = {lab: i for i, lab in enumerate(LABELS)}
     Xtr = [ner_nn.encode(i, gz.tags(i), trig, vocab) for i in tr_inf]
     Ytr = [np.array([lab_id[norm_label(g)] for _, g in s]) for s in train]
@@ -344,11 +348,11 @@ def main(argv=None) -> int:
     Ydv = [[g for _, g in s] for s in dev]
     if a.stacked:
         assert a.subsample == 1.0
-        Etr, Edv = stacked_inputs(train, dev, gz)
+        Etr, Edv = stacked_inputs(train, dev, gz, a.models)
         Xtr = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xtr, Etr)]
         Xdv = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xdv, Edv)]
     print(f"train {len(train)} sentences, dev {len(dev)}; vocab words {len(vocab.words)} chars {len(vocab.chars)} "
-          f"prefixes {len(vocab.prefixes)}; encoded in {time.time() - t_start:.0f}s", flush=True)
+          f"prefixes {len(vocab.prefixes)}; {len(vocab.flags)} flags (gazetteer lists {', '.join(gz.categories)}); encoded in {time.time() - t_start:.0f}s", flush=True)
 
     net = Net(len(vocab.words), len(vocab.chars), len(vocab.prefixes), Xtr[0].flags.shape[1], len(LABELS),
               wdim=a.wdim, hidden=a.hidden, dropout=a.dropout)
@@ -407,7 +411,7 @@ def main(argv=None) -> int:
         if a.save_dev:
             np.savez_compressed(a.save_dev, *ems)
     if a.export and not a.stacked and not a.no_eval:
-        out["combined"] = evaluate(a.export, a.ext, dev)
+        out["combined"] = evaluate(a.export, a.ext, dev, a.models)
     print(f"total {time.time() - t_start:.0f}s")
     if a.report:
         a.report.write_text(json.dumps(out, indent=1) + "\n", "utf-8")

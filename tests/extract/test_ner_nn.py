@@ -29,7 +29,7 @@ EXPECTED: dict[str, list[list[str]]] = {
     "ner_nn.npz": [
         ["O", "O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"],
         ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-LOC", "O"],
-        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O"],
+        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-PER", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O"],
         ["O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O", "O", "O", "B-LOC", "O"],
     ],
 }
@@ -135,3 +135,26 @@ def test_package_never_imports_torch():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_flags_follow_the_model_file(nets):
+    """The gazetteer flags a network reads are those stored in its file (one B/I pair per list
+    it was trained with), and every list of the shipped gazetteer is among them."""
+    tagger = load_tagger()
+    for _, net in nets:
+        flags = net.vocab.flags
+        assert flags == ner_nn.flag_names(tuple(sorted({f[3:-2] for f in flags if f.startswith("gz=")})))
+        assert {f"gz={c}:B" for c in tagger._feat.gazetteer.categories} <= set(flags)
+        x = _inputs(net, CHECK_SENTENCES[0])
+        assert x.flags.shape[1] == len(flags)
+
+
+def test_flag_count_mismatch_is_an_error(tmp_path):
+    src = files("marsad").joinpath("models").joinpath("ner_nn.npz")
+    with np.load(src, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["flag_names"] = np.array(ner_nn.flag_names(("given", "name", "name_tr", "org", "place", "surname", "x")))
+    p = tmp_path / "ner_nn_bad.npz"
+    np.savez_compressed(p, **arrays)
+    with pytest.raises(ValueError, match="flags"):
+        ner_nn.NeuralTagger(p)

@@ -11,29 +11,38 @@ marginals with these (``NerTagger``; see ``marsad/models/MODEL_CARD.md``).
 Inputs of a token: the embedding of its clitic-stripped base (the training bases seen at
 least twice; others share ``<unk>``), a char-CNN over its normalised form with the
 proclitics (so ``ب`` / ``ل`` before a place show), an embedding of the stripped prefix, and
-30 binary flags: token kind, article, the CRF's trigger-word lists
-(:data:`marsad.extract.ner.TRIGGERS`), the gazetteer matches (``gz=CAT:B/I``) and a length
-bucket.
+binary flags: token kind, article, the CRF's trigger-word lists
+(:data:`marsad.extract.ner.TRIGGERS`), the gazetteer matches (``gz=CAT:B/I`` for each list of
+the gazetteer the network was trained with) and a length bucket. The flag names are stored in
+the model file (``flag_names``) and read from it (:attr:`Vocab.flags`), so a network trained
+with other gazetteer lists (30 flags for five lists, 32 with ``org``) runs unchanged.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 import numpy as np
 
-__all__ = ["Inputs", "encode", "NeuralTagger", "FLAG_NAMES", "NN_RESOURCE", "viterbi", "viterbi_batch", "marginals"]
+__all__ = ["Inputs", "encode", "NeuralTagger", "FLAG_NAMES", "flag_names", "NN_RESOURCE", "viterbi", "viterbi_batch", "marginals"]
 
 NN_RESOURCE = "models/ner_nn.npz"
 SHAPES = ("word", "number", "latin", "LATIN_CAP", "LATIN_UPPER", "punct", "mixed")
 TRIGGER_FEATS = ("title", "name_part", "say", "org", "place")
-GZ_CATS = ("given", "name", "name_tr", "place", "surname")
+GZ_CATS = ("given", "name", "name_tr", "place", "surname")  # the lists of the first network (30 flags)
 LEN_BUCKETS = ("1", "2", "3", "4", "5", "6-7", "8+")
-FLAG_NAMES = (
-    tuple("k=" + s for s in SHAPES) + ("art",) + tuple("trig=" + t for t in TRIGGER_FEATS)
-    + tuple(f"gz={c}:{p}" for c in GZ_CATS for p in "BI") + tuple("len=" + b for b in LEN_BUCKETS)
-)
-_FLAG_INDEX = {f: i for i, f in enumerate(FLAG_NAMES)}
+
+
+def flag_names(gz_categories: Sequence[str] = GZ_CATS) -> tuple[str, ...]:
+    """The binary flags of a network trained with the gazetteer lists ``gz_categories``."""
+    return (
+        tuple("k=" + s for s in SHAPES) + ("art",) + tuple("trig=" + t for t in TRIGGER_FEATS)
+        + tuple(f"gz={c}:{p}" for c in gz_categories for p in "BI") + tuple("len=" + b for b in LEN_BUCKETS)
+    )
+
+
+FLAG_NAMES = flag_names()  # the flags of a model file that does not list its own
 MAX_CHARS = 20  # characters of a word seen by the char-CNN (longer words are cut in the middle)
 
 
@@ -43,7 +52,7 @@ class Inputs(NamedTuple):
     words: np.ndarray  # (n,) int ids into the word vocabulary (0 = <pad>, 1 = <unk>)
     chars: np.ndarray  # (n, MAX_CHARS + 2) int ids (0 = <pad>, 1 = <unk>, 2 = <w>, 3 = </w>)
     prefix: np.ndarray  # (n,) int ids of the stripped proclitics (0 = none/unknown)
-    flags: np.ndarray  # (n, len(FLAG_NAMES)) float32 0/1
+    flags: np.ndarray  # (n, len(vocab.flags)) float32 0/1
 
 
 def _shape(info) -> str:
@@ -64,6 +73,12 @@ class Vocab(NamedTuple):
     words: dict[str, int]
     chars: dict[str, int]
     prefixes: dict[str, int]
+    flags: tuple[str, ...] = FLAG_NAMES  # names of the binary input flags, in input order
+
+
+@lru_cache(maxsize=8)
+def _flag_index(names: tuple[str, ...]) -> dict[str, int]:
+    return {f: i for i, f in enumerate(names)}
 
 
 def encode(infos: Sequence, gz_tags: Sequence[Sequence[str]] | None, triggers: dict, vocab: Vocab) -> Inputs:
@@ -73,8 +88,9 @@ def encode(infos: Sequence, gz_tags: Sequence[Sequence[str]] | None, triggers: d
     words = np.empty(n, dtype=np.int64)
     chars = np.zeros((n, MAX_CHARS + 2), dtype=np.int64)
     prefix = np.zeros(n, dtype=np.int64)
-    flags = np.zeros((n, len(FLAG_NAMES)), dtype=np.float32)
+    flags = np.zeros((n, len(vocab.flags)), dtype=np.float32)
     wv, cv, pv = vocab.words, vocab.chars, vocab.prefixes
+    _FLAG_INDEX = _flag_index(vocab.flags)
     for i, info in enumerate(infos):
         base, pre = info.base, info.prefix
         key = base if info.kind == "word" else "<NUM>" if info.kind == "number" else info.norm
@@ -224,6 +240,7 @@ class NeuralTagger:
             {str(w): i for i, w in enumerate(p["vocab_words"])},
             {str(c): i for i, c in enumerate(p["vocab_chars"])},
             {str(x): i for i, x in enumerate(p["vocab_prefixes"])},
+            tuple(str(f) for f in p["flag_names"]) if "flag_names" in p else FLAG_NAMES,
         )
         self.word_emb = f32("word_emb")
         self.char_emb = f32("char_emb")
@@ -239,6 +256,11 @@ class NeuralTagger:
         self.start = f32("start").astype(np.float64)
         self.end = f32("end").astype(np.float64)
         F, C, K = self.conv_w.shape
+        n_in = self.w_ih[0].shape[1]
+        expected = self.word_emb.shape[1] + F + self.prefix_emb.shape[1] + len(self.vocab.flags)
+        if n_in != expected:
+            raise ValueError(f"{path}: the network reads {n_in} inputs a token, its vocabularies and "
+                             f"{len(self.vocab.flags)} flags make {expected}")
         self._conv = self.conv_w.transpose(2, 1, 0).reshape(K * C, F)  # (K*C, F)
 
     def _char_vectors(self, chars: np.ndarray) -> np.ndarray:
