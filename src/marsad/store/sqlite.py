@@ -221,8 +221,15 @@ class SQLiteStore:
         return set(ids) - have
 
     def resolve_id(self, prefix: str) -> str:
-        """Full id from a unique prefix (as git does)."""
-        rows = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
+        """Full id from a unique prefix (as git does).
+
+        A range on the primary key, not ``LIKE 'prefix%'``: SQLite's case-insensitive LIKE
+        cannot use the index, and a scan of every article per lookup made reading a 100k
+        store one article at a time quadratic.
+        """
+        low = prefix.lower()           # ids are lower-case hex (LIKE ignored ASCII case too)
+        rows = self.conn.execute("SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                                 (low, low + "\U0010ffff")).fetchall()
         if not rows:
             raise KeyError(f"no article with id {prefix!r}")
         if len(rows) > 1:
@@ -231,6 +238,10 @@ class SQLiteStore:
 
     def get_article(self, article_id: str) -> Article:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (self.resolve_id(article_id),)).fetchone()
+        return self._article_of(row)
+
+    @staticmethod
+    def _article_of(row: sqlite3.Row) -> Article:
         d = dict(row)
         offsets = OffsetMap.from_blocks(json.loads(d.pop("offsets")), len(d["text"]), len(d["raw_text"]))
         removed = tuple(tuple(r) for r in json.loads(d.pop("removed")))
@@ -239,8 +250,14 @@ class SQLiteStore:
         return Article(offsets=offsets, removed=removed, extra=extra, **d)
 
     def iter_articles(self) -> Iterator[Article]:
-        for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY coalesce(published, ''), id").fetchall():
-            yield self.get_article(aid)
+        """Every stored article, oldest first, read in pages of ids (one query a page)."""
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY coalesce(published, ''), id")]
+        for i in range(0, len(ids), 500):
+            page = ids[i:i + 500]
+            rows = {r["id"]: r for r in self.conn.execute(
+                f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(page))})", page)}
+            for aid in page:
+                yield self._article_of(rows[aid])
 
     def sightings(self, article_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
