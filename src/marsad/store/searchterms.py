@@ -105,29 +105,42 @@ def _is_latin(term: str) -> bool:
 # written with (g: ج غ ك ق, v: ف ڤ, emphatic/plain pairs).
 _SOFT_AR = frozenset("اويىءئؤأإآ")
 _SOFT_LAT = frozenset("aeiouy")
-_SAME_SOUND = [frozenset(c) for c in ("جغكق", "تط", "سصث", "دضذ", "زظذ", "فڤ", "cks", "vw", "ij")]
+_SAME_SOUND = [frozenset(c) for c in ("جغق", "كق", "تط", "سصث", "دضذ", "زظذ", "فڤ", "cks", "vw", "ij")]
 
 
 def _soft_edits(term: str, cand: str) -> bool:
     """Every edit turning ``term`` into ``cand`` is one a transliteration makes: a vowel
-    letter or hamza seat added or dropped, a letter doubled or undoubled, a letter swapped
-    within its sound class, or a final ه written ا/ى ("أوديسه"/"أوديسا"). Two edits on real
-    consonants ("حديده" -> "حداد", "امنيه" -> "امين") name other words."""
+    letter or hamza seat added or dropped (once), a letter doubled or undoubled, a letter
+    swapped within its sound class, or a final ه written ا/ى ("أوديسه"/"أوديسا"). Edits on
+    real consonants ("حديده" -> "حداد", "امنيه" -> "امين", "جندي" -> "كندي") or two vowel
+    letters ("حديده" -> "حدوديه") name other words. Arabic words that differ by one vowel
+    letter (دفاع/دفوع, شحنه/شاحنه) still pass: telling them from name spellings needs a
+    lexicon."""
     from rapidfuzz.distance import Levenshtein
 
     soft = _SOFT_LAT if term.isascii() else _SOFT_AR
+    vowel_edits = 0
     for op, i, j in Levenshtein.editops(term, cand):
         if op == "replace":
             a, b = term[i], cand[j]
-            if (a in soft and b in soft) or any(a in c and b in c for c in _SAME_SOUND):
+            if a in soft and b in soft:
+                vowel_edits += 1
+                if vowel_edits == 1:
+                    continue
+                return False
+            if any(a in c and b in c for c in _SAME_SOUND):
                 continue
             if i == len(term) - 1 and j == len(cand) - 1 and {a, b} <= {"ه", "ا", "ى"}:
                 continue
             return False
         word, k = (term, i) if op == "delete" else (cand, j)
         ch = word[k]
-        if ch in soft or (k > 0 and word[k - 1] == ch) or (k + 1 < len(word) and word[k + 1] == ch):
+        if (k > 0 and word[k - 1] == ch) or (k + 1 < len(word) and word[k + 1] == ch):
             continue
+        if ch in soft:
+            vowel_edits += 1                 # two long vowels more or less make another
+            if vowel_edits == 1:             # pattern of the root: "حديده" / "حدوديه"
+                continue
         return False
     return True
 
