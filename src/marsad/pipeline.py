@@ -56,8 +56,7 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
     """
     rep = IngestReport()
     batch: list = []
-    claims: dict = {}
-    pending: set[str] = set()          # ids analysed for the batch, not yet committed
+    claims: dict = {}                  # the batch's new articles (analysed, not yet committed)
 
     def flush() -> None:
         if batch:
@@ -66,7 +65,6 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
             rep.duplicates += res.duplicates
             batch.clear()
             claims.clear()
-            pending.clear()
 
     for f in iter_files(paths):
         if isinstance(f, IngestError):
@@ -77,11 +75,10 @@ def ingest(paths: Iterable[str | Path], store: SQLiteStore, opts: IngestOptions 
         ids = [a.id for a in items if isinstance(a, Article)]
         if len(batch) + len(ids) > BATCH_ARTICLES:
             flush()
-        fresh = store.missing_ids(ids) - pending
+        fresh = store.missing_ids(ids)
         for a in items:
             if isinstance(a, Article) and a.id in fresh and a.id not in claims:
-                claims[a.id] = analyse_claims(a)
-        pending.update(fresh)
+                claims[a.id] = analyse_claims(a)     # the first copy: the one stored
         batch.extend(items)
         rep.files += 1
         rep.errors.extend(it for it in items if isinstance(it, IngestError))

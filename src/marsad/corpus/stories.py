@@ -47,7 +47,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import chain
-from typing import Any, Iterable, Sequence
+from typing import Any, Container, Iterable, Sequence
 
 import numpy as np
 
@@ -238,7 +238,6 @@ class _Story:
     entities: Counter = field(default_factory=Counter)
     entity_docs: Counter = field(default_factory=Counter)
     names: dict = field(default_factory=dict)
-    numbers: Counter = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -255,7 +254,6 @@ class _Story:
         self.entity_docs.update(f.entities.keys())
         for k, v in f.names.items():
             self.names.setdefault(k, v)
-        self.numbers.update(f.numbers)
         if f.day is not None:
             self.first = f.day if self.first is None else min(self.first, f.day)
             self.last = f.day if self.last is None else max(self.last, f.day)
@@ -271,7 +269,6 @@ class _Story:
         self.entity_docs.update(other.entity_docs)
         for k, v in other.names.items():
             self.names.setdefault(k, v)
-        self.numbers.update(other.numbers)
         for d in (other.first, other.last):
             if d is not None:
                 self.first = d if self.first is None else min(self.first, d)
@@ -281,15 +278,13 @@ class _Story:
         return {"id": self.id, "seq": self.seq, "members": self.members, "terms": dict(self.terms),
                 "title": dict(self.title), "headings": self.headings, "surfaces": self.surfaces,
                 "entities": dict(self.entities), "entity_docs": dict(self.entity_docs),
-                "names": {k: list(v) for k, v in self.names.items()},
-                "numbers": [[list(k), v] for k, v in self.numbers.items()], "first": self.first, "last": self.last}
+                "names": {k: list(v) for k, v in self.names.items()}, "first": self.first, "last": self.last}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "_Story":
         return cls(d["id"], d["seq"], list(d["members"]), Counter(d["terms"]), Counter(d["title"]),
                    [list(h) for h in d["headings"]], dict(d["surfaces"]), Counter(d["entities"]),
-                   Counter(d["entity_docs"]), {k: tuple(v) for k, v in d["names"].items()},
-                   Counter({tuple(k): v for k, v in d["numbers"]}), d["first"], d["last"])
+                   Counter(d["entity_docs"]), {k: tuple(v) for k, v in d["names"].items()}, d["first"], d["last"])
 
 
 class StoryIndex:
@@ -345,7 +340,7 @@ class StoryIndex:
         w = math.log((1 + self.n) / (1 + self.edf.get(k, 0))) + 1.0
         return w * self.params.country_weight if _is_country(k) else w
 
-    def _share(self, ents: Iterable[str], other: Counter) -> float:
+    def _share(self, ents: Iterable[str], other: Container[str]) -> float:
         ents = list(ents)
         if not ents:
             return 0.0

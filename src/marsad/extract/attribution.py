@@ -129,13 +129,15 @@ def _words(text: str, sent: Sentence) -> list[_Word]:
     return out
 
 
-def _words_identity(nt: str, base: int) -> list[_Word]:
-    out: list[_Word] = []
+def _words_identity(nt: str, base: int, record: Callable = _Word) -> list:
+    """``record(word, start, end, gap)`` for each word of ``nt``, a normalised text whose
+    characters sit at ``base``, ``base + 1``, ... of the original (nothing was deleted)."""
+    out = []
     pos = base
     for gap, w in _GAP_WORD.findall(nt):             # (non-word run, word) pairs, in C
         s = pos + len(gap)
         pos = s + len(w)
-        out.append(_Word(w, s, pos, gap))
+        out.append(record(w, s, pos, gap))
     return out
 
 

@@ -42,7 +42,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from marsad.extract.attribution import _GAP_WORD, _clitic_cut
+from marsad.extract.attribution import _clitic_cut, _words_identity
 from marsad.extract.gazetteer import Gazetteer, load_gazetteer
 from marsad.extract.translit import name_key, to_latin, token_keys
 from marsad.text.normalize import norm, normalize
@@ -131,12 +131,7 @@ _FUNCTION = frozenset(norm(w) for w in (
 def _words(text: str) -> list[_W]:
     n = normalize(text)
     if n.map.blocks == ((0, 0, len(n.text)),) and len(n.text) == len(text):   # nothing deleted
-        out, pos = [], 0
-        for gap, w in _GAP_WORD.findall(n.text):
-            s = pos + len(gap)
-            pos = s + len(w)
-            out.append(_W(w, s, pos, gap))
-        return out
+        return _words_identity(n.text, 0, _W)
     out, prev = [], 0
     for m in _WORD.finditer(n.text):
         s, e = n.span_to_src(m.start(), m.end())

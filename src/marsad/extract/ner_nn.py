@@ -90,7 +90,7 @@ def encode(infos: Sequence, gz_tags: Sequence[Sequence[str]] | None, triggers: d
     prefix = np.zeros(n, dtype=np.int64)
     flags = np.zeros((n, len(vocab.flags)), dtype=np.float32)
     wv, cv, pv = vocab.words, vocab.chars, vocab.prefixes
-    _FLAG_INDEX = _flag_index(vocab.flags)
+    flag_index = _flag_index(vocab.flags)
     for i, info in enumerate(infos):
         base, pre = info.base, info.prefix
         key = base if info.kind == "word" else "<NUM>" if info.kind == "number" else info.norm
@@ -102,20 +102,20 @@ def encode(infos: Sequence, gz_tags: Sequence[Sequence[str]] | None, triggers: d
         chars[i, len(cs) + 1] = 3
         prefix[i] = pv.get(pre, 0)
         row = flags[i]
-        row[_FLAG_INDEX["k=" + _shape(info)]] = 1.0
+        row[flag_index["k=" + _shape(info)]] = 1.0
         if pre.endswith("ال") or pre.endswith("لل") or (not pre and base.startswith("ال")):
-            row[_FLAG_INDEX["art"]] = 1.0
+            row[flag_index["art"]] = 1.0
         for t in triggers.get(base) or triggers.get(info.norm) or ():
-            j = _FLAG_INDEX.get(t)
+            j = flag_index.get(t)
             if j is not None:
                 row[j] = 1.0
         if gz_tags is not None:
             for g in gz_tags[i]:
-                j = _FLAG_INDEX.get(g)
+                j = flag_index.get(g)
                 if j is not None:
                     row[j] = 1.0
         L = len(base)
-        row[_FLAG_INDEX["len=" + (str(L) if 1 <= L <= 5 else "1" if L < 1 else "6-7" if L <= 7 else "8+")]] = 1.0
+        row[flag_index["len=" + (str(L) if 1 <= L <= 5 else "1" if L < 1 else "6-7" if L <= 7 else "8+")]] = 1.0
     return Inputs(words, chars, prefix, flags)
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 __all__ = ["SearchResult", "CompiledQuery", "QueryPlan", "index_term", "index_terms", "term_key", "pick_variants",
            "plan_query", "compile_query", "compile_tsquery", "tsquery_of", "ts_lexeme", "MAX_QUERY_TERMS"]
@@ -102,46 +102,38 @@ def _is_latin(term: str) -> bool:
 
 # Letters a transliteration may add, drop or swap without naming another thing: long vowels
 # and hamza seats (Arabic), vowels (Latin); and the consonant classes foreign sounds are
-# written with (g: ج غ ك ق, v: ف ڤ, emphatic/plain pairs).
+# written with (g: ج غ ق, k: ك ق, v: ف ڤ, emphatic/plain pairs).
 _SOFT_AR = frozenset("اويىءئؤأإآ")
 _SOFT_LAT = frozenset("aeiouy")
 _SAME_SOUND = [frozenset(c) for c in ("جغق", "كق", "تط", "سصث", "دضذ", "زظذ", "فڤ", "cks", "vw", "ij")]
 
 
-def _soft_edits(term: str, cand: str) -> bool:
+def _soft_edits(term: str, cand: str, ops: Sequence[tuple[str, int, int]]) -> bool:
     """Every edit turning ``term`` into ``cand`` is one a transliteration makes: a vowel
     letter or hamza seat added or dropped (once), a letter doubled or undoubled, a letter
     swapped within its sound class, or a final ه written ا/ى ("أوديسه"/"أوديسا"). Edits on
     real consonants ("حديده" -> "حداد", "امنيه" -> "امين", "جندي" -> "كندي") or two vowel
     letters ("حديده" -> "حدوديه") name other words. Arabic words that differ by one vowel
     letter (دفاع/دفوع, شحنه/شاحنه) still pass: telling them from name spellings needs a
-    lexicon."""
-    from rapidfuzz.distance import Levenshtein
-
+    lexicon. ``ops``: the Levenshtein edit operations from ``term`` to ``cand``."""
     soft = _SOFT_LAT if term.isascii() else _SOFT_AR
     vowel_edits = 0
-    for op, i, j in Levenshtein.editops(term, cand):
+    for op, i, j in ops:
         if op == "replace":
             a, b = term[i], cand[j]
-            if a in soft and b in soft:
-                vowel_edits += 1
-                if vowel_edits == 1:
-                    continue
-                return False
-            if any(a in c and b in c for c in _SAME_SOUND):
+            vowel = a in soft and b in soft
+            if not vowel and (any(a in c and b in c for c in _SAME_SOUND)
+                              or (i == len(term) - 1 and j == len(cand) - 1 and {a, b} <= {"ه", "ا", "ى"})):
                 continue
-            if i == len(term) - 1 and j == len(cand) - 1 and {a, b} <= {"ه", "ا", "ى"}:
-                continue
+        else:
+            word, k = (term, i) if op == "delete" else (cand, j)
+            ch = word[k]
+            if (k > 0 and word[k - 1] == ch) or (k + 1 < len(word) and word[k + 1] == ch):
+                continue                     # a doubled letter
+            vowel = ch in soft
+        vowel_edits += 1                     # two long vowels more or less make another
+        if not vowel or vowel_edits > 1:     # pattern of the root: "حديده" / "حدوديه"
             return False
-        word, k = (term, i) if op == "delete" else (cand, j)
-        ch = word[k]
-        if (k > 0 and word[k - 1] == ch) or (k + 1 < len(word) and word[k + 1] == ch):
-            continue
-        if ch in soft:
-            vowel_edits += 1                 # two long vowels more or less make another
-            if vowel_edits == 1:             # pattern of the root: "حديده" / "حدوديه"
-                continue
-        return False
     return True
 
 
@@ -160,8 +152,9 @@ def pick_variants(term: str, candidates: Iterable[str], limit: int = 8) -> list[
             continue                               # "كيف" is not a spelling of "كييف"
         if abs(len(cand) - len(term)) > 1:
             continue
-        d = Levenshtein.distance(cand, term)
-        if d <= (1 if len(term) <= 4 else 2) and _soft_edits(term, cand):
+        ops = Levenshtein.editops(term, cand)
+        d = len(ops)
+        if d <= (1 if len(term) <= 4 else 2) and _soft_edits(term, cand, ops):
             out.append((d, cand))
     return [t for _, t in sorted(out)[:limit]]
 

@@ -431,7 +431,7 @@ class SQLiteStore:
             args.append(json.dumps(list(article_ids)))
         if not where:
             return self._search_unfiltered(q, limit, offset)
-        cond = (" AND " + " AND ".join(where)) if where else ""
+        cond = " AND " + " AND ".join(where)
         base = ("FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid JOIN articles a ON a.id = d.article_id "
                 f"WHERE search_fts MATCH ?{cond}")
         total = self.conn.execute(f"SELECT count(*) {base}", [q.match, *args]).fetchone()[0]

@@ -78,7 +78,7 @@ from importlib.resources import files
 
 from .normalize import norm, normalize, strip_diacritics
 
-__all__ = ["Token", "tokenize", "token_strings", "analyse_token", "match_forms", "word_forms"]
+__all__ = ["Token", "tokenize", "token_strings", "word_token_strings", "analyse_token", "match_forms", "word_forms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,6 @@ _TOKEN = re.compile(
 # punctuation run (punctuation is never a word character), so this finds exactly the tokens of
 # _TOKEN that are not punctuation, with no match object per token (see word_token_strings)
 _WORD_TOKEN = re.compile(_TOKEN.pattern[:_TOKEN.pattern.index("|(?P<punct>")])
-_KIND_OF_GROUP = ("number", "word", "latin")
 
 # hamzat-wasl patterns after a bare alef: istaf'ala, infa'ala, ifta'ala (and assimilated forms)
 _WASL = re.compile(r"ا(?:ست..|ن....|[^\W\d_]ت..|ت...|[صضط]ط..|زد..)")
