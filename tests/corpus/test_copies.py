@@ -101,6 +101,38 @@ def test_stock_phrase_is_not_a_copy():
     assert find_copies([a, b], translations=False) == []
 
 
+_CLINIC = ("وقال الطبيب سامر الحلبي، مدير مستشفى الرحمة في مدينة الوادي، إن فرق التطعيم وصلت إلى القرى "
+           "المتضررة مساء الأربعاء وبدأت عملها فورا.")
+
+
+def _art(key: str, text: str) -> Article:
+    return Article(key, text, "", None)  # type: ignore[arg-type]
+
+
+def test_one_copied_sentence_is_a_partial_copy_but_a_shared_clause_or_headline_is_not():
+    a = _art("a", "أعلنت وزارة الصحة في ولاية النهرين صباح الخميس ارتفاع عدد المصابين بالحمى إلى أربعين حالة. "
+                  + _CLINIC + " وطالب سكان المنطقة بتوفير مياه شرب نظيفة بعد تلوث الآبار القديمة.")
+    b = _art("b", "شهدت أسواق مدينة الوادي إقبالا ضعيفا على شراء الخضروات هذا الأسبوع بسبب ارتفاع الأسعار. "
+                  + _CLINIC + " ويخشى التجار من تراجع المبيعات مع اقتراب موسم الحصاد.")
+    # the same spokesman formula, then something else: 8 shared shingles, not a copy
+    c = _art("c", "افتتح وزير التعليم مدرسة جديدة في حي السلام يوم السبت. وقال الطبيب سامر الحلبي، مدير مستشفى "
+                  "الرحمة في مدينة الوادي، إن الأدوية نفدت تماما. وتأمل الأسر أن تخف زحمة الفصول.")
+    pairs = find_copies([a, b, c], translations=False)
+    assert [(p.a, p.b, p.kind) for p in pairs] == [("a", "b", "partial")]
+    (link,) = pairs[0].passages
+    assert a.text[link.a_start:link.a_end].strip() == _CLINIC == b.text[link.b_start:link.b_end].strip()
+    assert compare(a, c, translations=False) is None
+    assert compare(a, c, params=CopyParams(min_copied_shingles=1), translations=False) is not None
+    # one headline over two different stories of a power cut
+    head = "انقطاع الكهرباء عن أحياء مدينة الوادي لساعات طويلة\n\n"
+    d1 = _art("d1", head + "قالت شركة الكهرباء إن عطلا في محطة التحويل الرئيسية تسبب في انقطاع التيار عن خمسة "
+                           "أحياء منذ فجر الجمعة، وإن فرق الصيانة تعمل على إصلاحه.")
+    d2 = _art("d2", head + "اشتكى سكان الأحياء الشمالية من توقف المضخات وتلف الأغذية في الثلاجات، وطالبوا البلدية "
+                           "بتعويضهم عن الخسائر التي لحقت بمحالهم التجارية.")
+    assert compare(d1, d2, translations=False) is None
+    assert compare(d1, d2, params=CopyParams(min_copied_shingles=1), translations=False) is not None
+
+
 def test_same_id_is_one_article(corpus):
     arts, _, pairs = corpus
     again = find_copies(arts + arts[:3])
