@@ -224,10 +224,13 @@ def test_seed_links():
                    ("أعرب الزعيم الكوري الشمالي كيم جونغ أون عن “دعمه الكامل", "عبر الزعيم الكوري الشمالي كيم جونغ")):
         p = _linked(pairs, s["002"], s["003"], t2, t3)
         assert p is not None and p.kind == "translation", (t2, t3)
-    # 000 and 004: the same lead, Kim Jong Un backing Russia's war in Ukraine
+    # 000 and 004 open alike (Kim Jong Un backing Russia's war in Ukraine) but report two
+    # meetings (with Lavrov; with a senior security official, Shoigu): one similar sentence is
+    # not a re-translation (it was linked before trans_min_links / trans_single_score)
     p = _linked(pairs, s["000"], s["004"], "قال زعيم كوريا الشمالية كيم جونغ أون يوم الأحد",
                 "قال زعيم كوريا الشمالية كيم جونغ أون عن دعمه الثابت")
-    assert p is not None
+    assert p is None
+    assert find_copies([s["000"], s["004"]], params=CopyParams(trans_min_links=1)) != []
     # 001 repeats 004's lead sentence nearly word for word
     p = _linked(pairs, s["001"], s["004"], "عبر الزعيم الكوري الشمالي كيم جونغ أون عن دعمه الثابت",
                 "قال زعيم كوريا الشمالية كيم جونغ أون عن دعمه الثابت")
