@@ -77,3 +77,14 @@ def test_seed_003_comment_counter_removed():
     assert "Kommentare" not in c.text
     assert c.outlet == "CNN"
     assert c.text.count("كوريا الشمالية ترسل المواطنين لدعم الجيش الروسي في أوكرانيا") == 1
+
+
+def test_contact_the_author_footer_dropped():
+    body = "قال الوزير إن الخطة ستنفذ على ثلاث مراحل خلال العام المقبل."
+    footer = ("sami.k@example.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (17) ثم مسافة ثم نص الرسالة "
+              "إلى 80000 - Stc 123456 - Mobily 654321 - Zain")
+    c = clean_text(body + "\n" + footer)
+    assert c.text == body and [r for _, _, r in c.removed] == ["contact_author"]
+    # a sentence about contacting a writer is not a footer
+    prose = "وأكد أن التواصل مع الكاتب الراحل كان عبر الرسائل البريدية التي حفظتها العائلة منذ عام 1990."
+    assert clean_text(prose).text == prose

@@ -8,7 +8,8 @@ applies them, line by line, in a fixed cascade:
    ``outlet``/``dateline``;
 2. a byline (``كتب: ...``) goes to ``author``;
 3. boilerplate lines (subscription and "read more" prompts, social follow lines, share widgets,
-   comment counters, "Continue reading", "زر الذهاب إلى الأعلى", copyright) are dropped;
+   comment counters, "Continue reading", "زر الذهاب إلى الأعلى", "contact the author" footers,
+   copyright) are dropped;
 4. a headline printed twice is kept once; a short label printed before it (a section name)
    goes to ``section``.
 
