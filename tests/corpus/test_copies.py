@@ -237,3 +237,35 @@ def test_seed_links():
     assert p is not None and p.kind == "copy"
     for cp in pairs:
         print(cp.a, cp.b, cp.kind, [(p.kind, p.a_start, p.a_end, p.b_start, p.b_end, p.score) for p in cp.passages])
+
+
+def _char_grams(text: str) -> list[str]:
+    """The reference: scikit-learn's ``char_wb`` 3-5-grams, in plain Python."""
+    out = []
+    for w in text.split():
+        w = f" {w} "
+        for n in (3, 4, 5):
+            out.extend(w[i:i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def test_gram_counts_are_the_char_wb_grams():
+    from collections import Counter
+
+    from marsad.corpus.copies import _gram_counts
+    from marsad.text.normalize import norm
+    from marsad.text.sentences import split_sentences
+
+    texts = ["", "  \t", "a", "ab cd\u00a0efg", "كلمة\u2003أخرى 😀x", "x\x00y z"]
+    for f in sorted(SEEDS.glob("00[23]_*.txt")):
+        raw = f.read_text("utf-8")
+        texts += [norm(s.text) for s in split_sentences(raw)][:40]
+    got = _gram_counts(texts)
+    ref = [Counter(_char_grams(t)) for t in texts]
+    for (h, c), r in zip(got, ref):
+        assert len(h) == len(r) and sorted(c.tolist()) == sorted(r.values())
+        assert (np.diff(h) > 0).all()
+    # the same grams get the same hash across texts: shared counts agree for every pair
+    for i, j in itertools.combinations(range(len(texts)), 2):
+        if ref[i] and ref[j]:
+            assert len(np.intersect1d(got[i][0], got[j][0])) == len(ref[i].keys() & ref[j].keys())
