@@ -93,3 +93,12 @@ def test_seeds_ingest_and_show(tmp_path):
     assert "Kommentare" not in s3["text"]
     r2 = run("ingest", SEEDS, "--db", db, "--json")
     assert json.loads(r2.output)["added"] == 0 and json.loads(r2.output)["total"] == 5
+
+
+def test_copies_with_and_without_translations():
+    # 002 and 003 carry two Arabic translations of one CNN passage, and no sentence in the same words
+    files = [seed(k) for k in ("002", "003")]
+    both = json.loads(run("copies", *files, "--json").output)
+    assert [p["kind"] for p in both] == ["translation"]
+    assert {both[0]["a_doc"], both[0]["b_doc"]} == {f.name for f in files}
+    assert json.loads(run("copies", *files, "--json", "--no-translations").output) == []
