@@ -269,3 +269,23 @@ def test_gram_counts_are_the_char_wb_grams():
     for i, j in itertools.combinations(range(len(texts)), 2):
         if ref[i] and ref[j]:
             assert len(np.intersect1d(got[i][0], got[j][0])) == len(ref[i].keys() & ref[j].keys())
+
+
+def test_tfidf_pair_is_scikit_learns_char_wb_tfidf():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from marsad.corpus.copies import _gram_counts, _tfidf_pair, _vocab
+    from marsad.text.normalize import norm
+    from marsad.text.sentences import split_sentences
+
+    sides = []
+    for k in ("002", "003"):
+        raw = next(SEEDS.glob(f"{k}_*.txt")).read_text("utf-8")
+        sides.append([norm(s.text) for s in split_sentences(raw) if len(s.text.split()) >= 5][:25])
+    a, b = sides
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False)
+    m = vec.fit_transform(a + b)
+    want = (m[: len(a)] @ m[len(a):].T).toarray()
+    got = _tfidf_pair(_vocab(_gram_counts(a)), _vocab(_gram_counts(b)))
+    assert got.shape == want.shape and np.allclose(got, want, atol=1e-12)
+    assert want.max() > 0.5          # the two translations do share sentences

@@ -650,7 +650,7 @@ class _Prepared:
     sent_words: np.ndarray            # words per sentence
     anchors: list | None = None       # entity mentions (start, end, entry id), for translations
     numbers: list | None = None       # per sentence: anchors (entity ids, number values)
-    grams: tuple | None = None        # per sentence: n-gram counts, full and entity-masked
+    vocab: tuple | None = None        # (sentences, (_Vocab full, _Vocab entity-masked)), see _tfidf_pair
 
 
 def _prepare(article: Article, doc: _Doc | None = None) -> _Prepared:
@@ -749,9 +749,8 @@ def _trans_links(pa: _Prepared, pb: _Prepared, params: CopyParams, taken_a: set[
     rank_b = {j: r for r, j in enumerate(ib)}
     if not ia or not ib:
         return [], rank_a, rank_b
-    ga, gb = _sentence_grams(pa, mentions_a), _sentence_grams(pb, mentions_b)
-    sims = [_tfidf_cosines([ga[0][i] for i in ia] + [gb[0][j] for j in ib], len(ia)),
-            _tfidf_cosines([ga[1][i] for i in ia] + [gb[1][j] for j in ib], len(ia))]
+    va, vb = _vocabs(pa, ia, mentions_a), _vocabs(pb, ib, mentions_b)
+    sims = [_tfidf_pair(va[v], vb[v]) for v in (0, 1)]
     score = (sims[0] + sims[1]) / 2
     na, nb = _specific(_sentence_anchors(pa, mentions_a), ia), _specific(_sentence_anchors(pb, mentions_b), ib)
     for r, i in enumerate(ia):
@@ -826,45 +825,81 @@ def _gram_counts(texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     return [(uh[bounds[i]:bounds[i + 1]], counts[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
 
 
-def _sentence_grams(p: _Prepared, mentions: Sequence | None) -> tuple[list, list]:
-    """Per sentence: n-gram counts of the sentence, and of the sentence with its entities blanked."""
-    if p.grams is None:
-        spans = _entity_spans(p, mentions)
-        texts = [norm(s.text) for s in p.sents] + [norm(_blank(p.text, spans, s.start, s.end)) for s in p.sents]
-        g = _gram_counts(texts)
-        p.grams = (g[:len(p.sents)], g[len(p.sents):])
-    return p.grams
+def _sentence_grams(p: _Prepared, mentions: Sequence | None, idx: list[int]) -> tuple[list, list]:
+    """For sentences ``idx``: n-gram counts of the sentence, and of the sentence with its entities blanked."""
+    spans = _entity_spans(p, mentions)
+    sents = [p.sents[i] for i in idx]
+    g = _gram_counts([norm(s.text) for s in sents] + [norm(_blank(p.text, spans, s.start, s.end)) for s in sents])
+    return g[:len(sents)], g[len(sents):]
 
 
-def _tfidf_cosines(docs: list[tuple[np.ndarray, np.ndarray]], n_a: int) -> np.ndarray:
-    """Cosines between ``docs[:n_a]`` and ``docs[n_a:]`` (n-gram count arrays) over TF-IDF vectors.
+@dataclass(slots=True)
+class _Vocab:
+    """The n-grams of some sentences of one article, for :func:`_tfidf_pair`: sorted distinct
+    hashes with the number of sentences holding each, and every (sentence, n-gram) entry."""
 
-    The weighting is scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    sublinear_tf=True)`` (smooth IDF over these documents, L2 norm), written out with numpy:
-    importing scikit-learn (and SciPy's statistics with it) costs three seconds, and the
-    n-grams of each sentence are counted once per article rather than once per pair. The two
-    sides are built as CSR matrices directly (rows are consecutive runs of the entries).
-    """
-    from scipy.sparse import csr_matrix   # SciPy's sparse module alone imports fast
+    n: int                  # sentences
+    keys: np.ndarray        # sorted distinct n-gram hashes
+    df: np.ndarray          # sentences holding each
+    row: np.ndarray         # per entry: sentence (0..n-1), entries in sentence order
+    col: np.ndarray         # per entry: index into keys
+    tf: np.ndarray          # per entry: 1 + log(count)
 
-    n = len(docs)
+
+def _vocab(docs: list[tuple[np.ndarray, np.ndarray]]) -> _Vocab:
     lens = np.array([len(h) for h, _ in docs], dtype=np.int64)
-    if lens.sum() == 0:
-        return np.zeros((n_a, n - n_a))
-    r = np.repeat(np.arange(n), lens)
-    keys = np.concatenate([h for h, _ in docs])
-    cnt = np.concatenate([c for _, c in docs]).astype(float)
-    _, c = np.unique(keys, return_inverse=True)
-    df = np.bincount(c)
-    v = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df[c])) + 1.0)
-    norms = np.sqrt(np.bincount(r, weights=v * v, minlength=n))
-    v = v / np.where(norms[r] > 0, norms[r], 1.0)
-    ptr = np.concatenate([[0], np.cumsum(lens)])
-    split = int(ptr[n_a])
-    width = int(c.max()) + 1
-    a = csr_matrix((v[:split], c[:split], ptr[:n_a + 1]), shape=(n_a, width))
-    b = csr_matrix((v[split:], c[split:], ptr[n_a:] - split), shape=(n - n_a, width))
-    return (a @ b.T).toarray()
+    hashes = np.concatenate([h for h, _ in docs]) if docs else np.zeros(0, np.int64)
+    keys, col = np.unique(hashes, return_inverse=True)
+    cnt = np.concatenate([c for _, c in docs]).astype(float) if docs else np.zeros(0)
+    return _Vocab(len(docs), keys, np.bincount(col, minlength=len(keys)),
+                  np.repeat(np.arange(len(docs), dtype=np.int32), lens), col.astype(np.int32), 1.0 + np.log(cnt))
+
+
+def _vocabs(p: _Prepared, idx: list[int], mentions: Sequence | None) -> tuple[_Vocab, _Vocab]:
+    """The :class:`_Vocab` of sentences ``idx`` of ``p``, full and with entities blanked; the
+    last selection is kept (nearly every pair selects the same sentences of an article)."""
+    key = tuple(idx)
+    if p.vocab is None or p.vocab[0] != key:
+        full, masked = _sentence_grams(p, mentions, idx)
+        p.vocab = (key, (_vocab(full), _vocab(masked)))
+    return p.vocab[1]
+
+
+def _tfidf_pair(va: _Vocab, vb: _Vocab) -> np.ndarray:
+    """Cosines between the sentences of ``va`` and those of ``vb`` over TF-IDF vectors of their
+    n-grams: scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+    sublinear_tf=True)`` fitted on the sentences of both (smooth IDF, L2 norm), written out
+    with numpy (importing scikit-learn costs three seconds; a test checks the two agree).
+
+    From per-article vocabularies: the pair's IDF is each n-gram's sentence count in ``va``
+    plus that in ``vb`` (a binary search of one sorted array in the other instead of a sort of
+    every entry), and only n-grams of both articles enter the dot products (a dense product
+    over the shared ones); 2.4 times faster than scipy's sparse product over all n-grams.
+    """
+    n = va.n + vb.n
+    if not len(va.keys) or not len(vb.keys):
+        return np.zeros((va.n, vb.n))
+    pos = np.minimum(np.searchsorted(vb.keys, va.keys), len(vb.keys) - 1)
+    shared = vb.keys[pos] == va.keys
+    ka = np.flatnonzero(shared)                 # shared n-grams: index in va.keys ...
+    kb = pos[ka]                                # ... and in vb.keys
+    df_a = va.df.copy()
+    df_a[ka] += vb.df[kb]
+    df_b = vb.df.copy()
+    df_b[kb] += va.df[ka]
+    sides = []
+    for v, df, k in ((va, df_a, ka), (vb, df_b, kb)):
+        w = v.tf * (np.log((1 + n) / (1 + df[v.col])) + 1.0)
+        norms = np.sqrt(np.bincount(v.row, weights=w * w, minlength=v.n))
+        w = w / np.where(norms[v.row] > 0, norms[v.row], 1.0)
+        slot = np.full(len(v.keys), -1, dtype=np.int64)
+        slot[k] = np.arange(len(k))
+        s = slot[v.col]
+        m = np.zeros((v.n, len(k)))
+        keep = s >= 0
+        m[v.row[keep], s[keep]] = w[keep]
+        sides.append(m)
+    return sides[0] @ sides[1].T
 
 
 def _mentions(p: _Prepared, mentions: Sequence | None) -> Sequence:
