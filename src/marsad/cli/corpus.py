@@ -214,7 +214,7 @@ def register(app: typer.Typer) -> None:
         json_: bool = JsonOption,
         translations: bool = typer.Option(
             True, "--translations/--no-translations",
-            help="Also look for re-translations and rewrites of one source (about 25 articles a "
+            help="Also look for re-translations and rewrites of one source (about 30 articles a "
                  "second); without, exact, near and partial copies only (over 1,000 a second)."),
     ) -> None:
         """Which reports copy or re-translate each other, passage by passage: exact and near
