@@ -126,15 +126,20 @@ def build_view(analyses: Sequence[Any]) -> CorpusView:
     owner_names = {e.id: (e.name_ar, e.name_en) for e in entities}
     arts = [an.article for an in analyses]
     timeline = build_timeline(arts, [e for an in analyses for e in an.events])
-    copies = find_copies(arts) if len(arts) > 1 else []
-    stories = ranked_stories(arts)
+    # copies (translation anchors) and stories both read gazetteer and rule mentions: found once
+    from marsad.extract.entities import find_mentions
+
+    rule_mentions = {a.id: find_mentions(a.text, use_ner=False) for a in arts}
+    copies = find_copies(arts, mentions=rule_mentions) if len(arts) > 1 else []
+    stories = ranked_stories(arts, rule_mentions)
     return CorpusView(list(analyses), entities, mentions, refs, compare(refs, owner_names=owner_names), timeline,
                       copies, stories)
 
 
-def ranked_stories(articles: Sequence[Any]) -> list[Any]:
-    """The stories of ``articles``, largest first (the order ``--story N`` counts in)."""
-    return sorted(cluster_stories(articles), key=lambda s: (-len(s.articles), s.start or "", s.id))
+def ranked_stories(articles: Sequence[Any], mentions: dict[str, Sequence] | None = None) -> list[Any]:
+    """The stories of ``articles``, largest first (the order ``--story N`` counts in);
+    ``mentions``: article id -> ``find_mentions(text, use_ner=False)``, found when not given."""
+    return sorted(cluster_stories(articles, mentions), key=lambda s: (-len(s.articles), s.start or "", s.id))
 
 
 def story_articles(stories: Sequence[Any], story: str) -> list[str]:
