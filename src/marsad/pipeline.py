@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -168,6 +169,38 @@ def _stop_after(text: str, i: int) -> int:
     return min(ends) + 1 if ends else len(text)
 
 
+_CONTEXT_AFTER = re.compile(r"[^\s.؟!]*(?:[ \t\u00a0]+[^\s.؟!]+){0,2}")
+
+
+def _context_start(text: str, lo: int, i: int, words: int = 2) -> int:
+    """Start of the word holding position ``i`` (a source phrase may start after a proclitic:
+    "ل|لمنظمة") and of the ``words`` words before it on its line, not before ``lo``."""
+    j = i
+    for _ in range(words + 1):
+        k = j
+        while k > lo and not text[k - 1].isspace() and text[k - 1] not in ".؟!":
+            k -= 1
+        if k == lo or text[k - 1] == "\n" or text[k - 1] in ".؟!":
+            return k
+        j = k
+        while j > lo and text[j - 1] in " \t\u00a0":
+            j -= 1
+        if j == lo or text[j - 1] in "\n.؟!":
+            return k
+    return k
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching ``(start, end)`` spans merged, in order."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
     """Claims of an article with their sources linked to known entities."""
     from dataclasses import replace
@@ -177,17 +210,23 @@ def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
     claims = extract_claims(a.text, published=a.published, article_id=a.id)
     if not any(c.source for c in claims):
         return claims
-    # the whole cascade (rule names such as "وزارة الدفاع التونسية" also bound a source phrase,
-    # see _trim_source), but only over the sentences that carry a source: a source phrase and
-    # the context its names need lie in its sentence, and most sentences have none
+    # link_sources reads only the mentions that lie inside a source phrase, so the cascade
+    # (gazetteer and rules: rule names such as "وزارة الدفاع التونسية" also bound a source
+    # phrase, see _trim_source) runs over each phrase with two words of context on each side
+    # (the reporting verb before an unknown name: "وأكد جوستاف لارسن"), within its sentence;
+    # an "origin" source may sit in the next sentence (up to its stop)
     mentions = []
     text = a.text
-    # an "origin" source sits in the next sentence: take its sentence too (up to the next stop)
-    spans = sorted({(min(c.sentence_start, c.source.start),
-                     max(c.sentence_end, _stop_after(text, c.source.end)))
-                    for c in claims if c.source is not None})
-    for s0, s1 in spans:
-        for m in find_mentions(a.text[s0:s1], use_ner=use_ner):
+    windows = []
+    for c in claims:
+        if c.source is None:
+            continue
+        lo = min(c.sentence_start, c.source.start)
+        hi = max(c.sentence_end, _stop_after(text, c.source.end))
+        after = _CONTEXT_AFTER.match(text, c.source.end, hi)
+        windows.append((_context_start(text, lo, c.source.start), after.end()))
+    for s0, s1 in _merge(windows):
+        for m in find_mentions(text[s0:s1], use_ner=use_ner):
             mentions.append(replace(m, start=m.start + s0, end=m.end + s0))
     return link_sources(claims, mentions)
 
