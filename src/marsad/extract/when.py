@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from marsad.ingest.dates import find_text_date, month_table, weekday_table
+from marsad.ingest.dates import find_normalized_date, month_table, weekday_table
 from marsad.text.normalize import normalize
 
 __all__ = ["resolve_ref_date", "article_date"]
@@ -41,12 +41,12 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def resolve_ref_date(sentence: str, published: str | None) -> tuple[str | None, str]:
     """``(iso_date, how)`` where ``how`` is ``text``, ``article`` or ``none``."""
     pub = article_date(published)
-    full = find_text_date(sentence, head_chars=len(sentence))
+    n = normalize(sentence).text
+    full = find_normalized_date(n)
     if full:
         return full[0], "text"
     if pub is None:
         return None, "none"
-    n = normalize(sentence).text
     day_month, weekday, relative = _res()
     m = day_month.search(n)
     if m:

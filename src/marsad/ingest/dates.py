@@ -20,7 +20,7 @@ from dateutil import parser as dateutil_parser
 
 from marsad.text.normalize import norm, normalize
 
-__all__ = ["parse_meta_date", "find_text_date", "month_table", "weekday_table"]
+__all__ = ["parse_meta_date", "find_text_date", "find_normalized_date", "month_table", "weekday_table"]
 
 
 @lru_cache(maxsize=1)
@@ -91,22 +91,32 @@ def parse_meta_date(value: object) -> str | None:
 
 def find_text_date(text: str, head_chars: int = 400) -> tuple[str, int, int] | None:
     """First full date in the first ``head_chars`` characters: ``(iso, start, end)`` into ``text``."""
-    head = text[:head_chars]
-    n = normalize(head)
+    n = normalize(text[:head_chars])
+    found = find_normalized_date(n.text)
+    if found is None:
+        return None
+    s, e = n.span_to_src(found[1], found[2])
+    return found[0], s, e
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def find_normalized_date(ntext: str) -> tuple[str, int, int] | None:
+    """:func:`find_text_date` on text already normalised (offsets into ``ntext``)."""
+    if not _YEAR.search(ntext):                       # a full date has a year; most sentences none
+        return None
     worded, numeric = _date_res()
     best = None
-    m = worded.search(n.text)
+    m = worded.search(ntext)
     if m:
         iso = _iso(int(m["year"]), month_table()[m["month"].lower()], int(m["day"]))
         if iso:
             best = (m.start(), m.end(), iso)
-    m2 = numeric.search(n.text)
+    m2 = numeric.search(ntext)
     if m2 and (best is None or m2.start() < best[0]):
         y, mo, d = (m2["y1"], m2["m1"], m2["d1"]) if m2["y1"] else (m2["y2"], m2["m2"], m2["d2"])
         iso = _iso(int(y), int(mo), int(d))
         if iso:
             best = (m2.start(), m2.end(), iso)
-    if best is None:
-        return None
-    s, e = n.span_to_src(best[0], best[1])
-    return best[2], s, e
+    return None if best is None else (best[2], best[0], best[1])
