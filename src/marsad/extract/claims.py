@@ -286,7 +286,8 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
             end_idx = max(last, i1)
             s, e = min(n.start, words[i0].start), max(n.end, words[end_idx].end)
             if ref_date is None:
-                ref_date = resolve_ref_date(sent.text, published)
+                ref_date = resolve_ref_date(sent.text, published,   # the words hold the normalised sentence
+                                            normalized="".join([w.gap + w.text for w in words]))
             ref, ref_from = ref_date
             claims.append(Claim(
                 start=s, end=e, text=text[s:e], value_min=n.value_min, value_max=n.value_max,

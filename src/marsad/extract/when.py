@@ -38,10 +38,14 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return day_month, weekday, relative
 
 
-def resolve_ref_date(sentence: str, published: str | None) -> tuple[str | None, str]:
-    """``(iso_date, how)`` where ``how`` is ``text``, ``article`` or ``none``."""
+def resolve_ref_date(sentence: str, published: str | None, *, normalized: str | None = None) -> tuple[str | None, str]:
+    """``(iso_date, how)`` where ``how`` is ``text``, ``article`` or ``none``.
+
+    ``normalized``: the sentence already normalised (``marsad.text.normalize``), when the
+    caller has it; trailing punctuation may be left out.
+    """
     pub = article_date(published)
-    n = normalize(sentence).text
+    n = normalize(sentence).text if normalized is None else normalized
     full = find_normalized_date(n)
     if full:
         return full[0], "text"
