@@ -218,6 +218,30 @@ def _signs(forms) -> str:
 # '=<', '=>' and '<>' are no comparison: a sign may not follow another sign
 _SYMBOLS = "|".join(rf"(?P<s_{k}>(?<![<=>])(?:{_signs(v)}))" for k, v in _H["symbols"].items() if not k.startswith("_"))
 _PRE_HEDGE_RE = re.compile(rf"(?:{_NLB}[وفبل]{{0,2}}(?:{_named_alt(_H['before'])})|{_SYMBOLS})\s*$")
+# A hedge before a number ends with the last word of one of its forms (or a sign) right
+# before the number: looked up first, so that the regex above (tried at every position of
+# a 40-character window) runs only where it can match.
+_PRE_HEDGE_LAST = frozenset(_n(f).split()[-1] for k, v in _H["before"].items() if not k.startswith("_")
+                            for f in v if f.strip())
+_SIGN_CHARS = frozenset(ch for k, v in _H["symbols"].items() if not k.startswith("_") for f in v for ch in f
+                        if not ch.isspace())
+
+
+def _may_end_pre_hedge(t: str, lo: int, end: int) -> bool:
+    """Whether ``t[lo:end]`` can end with a pre-number hedge (see ``_PRE_HEDGE_RE``)."""
+    e = end
+    while e > lo and t[e - 1].isspace():
+        e -= 1
+    if e == lo:
+        return False
+    if t[e - 1] in _SIGN_CHARS:
+        return True
+    s = e
+    while s > lo and t[s - 1].isalpha():
+        s -= 1
+    w = t[s:e]
+    return w in _PRE_HEDGE_LAST or (w[:1] in "وفبل" and (
+        w[1:] in _PRE_HEDGE_LAST or (w[1:2] in "وفبل" and w[2:] in _PRE_HEDGE_LAST)))
 # after the number, maybe after its noun; a comparative followed by من/عن/على opens the next
 # number instead (5 وأكثر من 10)
 _POST_HEDGE_RE = re.compile(rf"(?P<skip>(?:\s+{L}+){{0,2}}?)\s*,?\s*(?:{_named_alt(_H['after'])}){_NLA}")
@@ -260,6 +284,7 @@ _LATIN_GLUE_RE = re.compile(r"[a-z]-?$")
 _ART_DIGITS_RE = re.compile(rf"{_NLB}[وفبل]?(?:ال|لل)\s?$")  # الـ15
 
 _VAGUE_PHRASES = {_n(f): v for v, forms in _LEX["vague"]["phrases"] for f in forms}
+_VAGUE_FIRST_WORDS = frozenset(f.split()[0] for f in _VAGUE_PHRASES)
 _VAGUE_PHRASE_RE = re.compile(rf"{_NLB}[وفبل]?(?P<p>{_alt(_VAGUE_PHRASES)}){_NLA}")
 
 _FROM_GAP_RE = re.compile(r"\s+من\s+")
@@ -884,7 +909,8 @@ def _hedges(t: str, ms: list[_M]) -> None:
             continue
         prev_end = ms[idx - 1].e if idx else 0
         nxt = ms[idx + 1].s if idx + 1 < len(ms) else len(t)
-        pre = _PRE_HEDGE_RE.search(t, max(prev_end, m.ps - 40), m.ps)
+        lo = max(prev_end, m.ps - 40)
+        pre = _PRE_HEDGE_RE.search(t, lo, m.ps) if _may_end_pre_hedge(t, lo, m.ps) else None
         pre_h = pre.lastgroup.removeprefix("s_") if pre else None
         if m.ranged and pre_h != "approx":
             pre_h = None
@@ -934,6 +960,8 @@ def _bounds(t: str, ms: list[_M]) -> list[_M]:
 
 def _vague_phrases(t: str, ms: list[_M]) -> list[_M]:
     """عدد كبير, أعداد قليلة …: whole phrases, where no number was found."""
+    if not any(w in t for w in _VAGUE_FIRST_WORDS):     # most texts have none: skip the scan
+        return ms
     extra = []
     for pm in _VAGUE_PHRASE_RE.finditer(t):
         s, e = pm.span("p")
