@@ -131,10 +131,15 @@ class _Line:
 
 
 def _lines(raw: str) -> list[_Line]:
+    # normalisation is character by character and keeps line breaks, so the lines of the
+    # normalised text are the normalised lines (one pass over the text, not one a line)
+    normed_lines = norm(raw).split("\n")
+    if len(normed_lines) != raw.count("\n") + 1:        # not expected; normalise line by line
+        normed_lines = [norm(m.group().rstrip("\r\n")) for m in _LINE_RE.finditer(raw)]
     out = []
-    for m in _LINE_RE.finditer(raw):
+    for m, normed in zip(_LINE_RE.finditer(raw), normed_lines):
         body = m.group().rstrip("\r\n")
-        normed = norm(body).strip()
+        normed = normed.strip()
         out.append(_Line(m.start(), m.start() + len(body), body, normed,
                          nwords=len(normed.split(None, _WORD_CAP))))
     return out
