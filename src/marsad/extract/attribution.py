@@ -361,7 +361,7 @@ _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
 def _is_reporting(w: _Word, lex: ClaimLexicon) -> bool:
     if w.text.startswith(_DEFINITE):
         return False                                  # a word with the article is no verb
-    return any(f in lex.reporting for f in word_forms(w.text))
+    return not lex.reporting.isdisjoint(word_forms(w.text))
 
 
 def _is_comp(w: _Word, lex: ClaimLexicon) -> bool:
@@ -369,7 +369,7 @@ def _is_comp(w: _Word, lex: ClaimLexicon) -> bool:
 
 
 def _is_source_noun(w: _Word, lex: ClaimLexicon) -> bool:
-    return any(f in lex.source_nouns for f in word_forms(w.text))
+    return not lex.source_nouns.isdisjoint(word_forms(w.text))
 
 
 _HARD_BREAK = re.compile(r"[،,.:;!?«»\"“”؛؟]")
@@ -398,9 +398,9 @@ def _subject_before(text: str, words: list[_Word], k: int, lex: ClaimLexicon) ->
         if not (start == 0 or _is_break(words[start]) or words[start - 1].text in ("و", "ف")
                 or _is_comp(words[start - 1], lex)):
             return None
-    if any(f in lex.function_words for f in word_forms(words[start].text)) and words[start].text not in lex.relatives:
+    if not lex.function_words.isdisjoint(word_forms(words[start].text)) and words[start].text not in lex.relatives:
         return None                                  # "ومع ذلك ذكرت": no subject
-    while start < end and (words[start].text in _TIME_WORDS or any(f in lex.auxiliaries for f in word_forms(words[start].text))):
+    while start < end and (words[start].text in _TIME_WORDS or not lex.auxiliaries.isdisjoint(word_forms(words[start].text))):
         start += 1
     while end > start and words[end - 1].text in _TIME_WORDS:
         end -= 1
@@ -451,7 +451,7 @@ def _verb_before(text: str, words: list[_Word], i0: int, lex: ClaimLexicon) -> t
             subj = _subject_before(text, words, k, lex)   # "تقارير X التي تفيد بـ", "الحكومة أعلنت تخصيص"
             if subj is not None:
                 return subj, False
-        if np_ and np_[0] == k + 1 and not any(f in lex.function_words for f in word_forms(words[k + 1].text)):
+        if np_ and np_[0] == k + 1 and lex.function_words.isdisjoint(word_forms(words[k + 1].text)):
             if verb:
                 return _source(text, words, *np_, "verb_before"), False
             ref = _refine_source(text, words, k, np_[1], lex, "noun")
@@ -484,7 +484,7 @@ def _verb_after(text: str, words: list[_Word], i1: int, lex: ClaimLexicon) -> So
 def _origin(text: str, words: list[_Word], lex: ClaimLexicon) -> Source | None:
     """"وتأتي هذه الأخبار من X" naming where the previous sentence's figures come from."""
     for k, w in enumerate(words[:6]):
-        if any(f in lex.origin for f in word_forms(w.text)):
+        if not lex.origin.isdisjoint(word_forms(w.text)):
             for m in range(k + 1, min(len(words), k + 12)):
                 if words[m].text in ("من", "عن"):
                     np_ = _np(words, m + 1, limit=6)

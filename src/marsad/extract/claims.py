@@ -135,12 +135,12 @@ def _counted(words: list[_Word], i0: int, i1: int, lex: ClaimLexicon) -> tuple[s
     # "عدد القتلى ... 312", "حصيلة الضحايا ... إلى 870"
     for k in range(i0 - 1, max(-1, i0 - 8), -1):
         w = words[k]
-        if w.text in _COUNT_CONTEXT or any(f in _COUNT_CONTEXT for f in word_forms(w.text)):
+        if w.text in _COUNT_CONTEXT or not _COUNT_CONTEXT.isdisjoint(word_forms(w.text)):
             for m in range(k + 1, min(i0, k + 3)):
                 cat = _lookup(word_forms(words[m].text), lex.nouns)
                 if cat:
                     return cat, words[m].text, i1
-            if any(f in _TOLL for f in word_forms(w.text)):
+            if not _TOLL.isdisjoint(word_forms(w.text)):
                 return "casualties", w.text, i1
         if _is_break(w) and k < i0 - 1:
             break
@@ -265,12 +265,12 @@ def extract_claims(text: str, *, published: str | None = None, article_id: str |
             cat, noun, last = _counted(words, i0, i1, lex)
             if i0 == i1 and not words[i0].text[:1].isdigit():
                 cat = _dual(words[i0], lex) or cat       # "زيارتين", "جنديان": the noun is the number
-            if i0 > 0 and not _is_break(words[i0]) and any(f in lex.construct_casualty for f in word_forms(words[i0 - 1].text)):
+            if i0 > 0 and not _is_break(words[i0]) and not lex.construct_casualty.isdisjoint(word_forms(words[i0 - 1].text)):
                 cat = "casualties"                        # "انتشال جثث 23 مهاجرًا"
             pred, pred_cat, pred_idx = _predicate(words, i0, lex)
             nxt = words[i1 + 1].text if i1 + 1 < len(words) else ""
             if n.unit == "times":
-                if nxt in lex.multipliers or any(f in lex.multipliers for f in word_forms(n.text.split()[-1])):
+                if nxt in lex.multipliers or not lex.multipliers.isdisjoint(word_forms(n.text.split()[-1])):
                     continue                              # "ثلاثة أضعاف" multiplies, counts nothing
                 cat, noun = "visits", noun or n.text
             if n.type == "money":

@@ -217,7 +217,7 @@ def _speaker_names(text: str, words: list[_W], rules: EntityRules) -> Iterable[M
 
     reporting = load_lexicon().reporting
     for i, w in enumerate(words[:-2]):
-        if w.n.startswith("ال") or not any(f in reporting for f in word_forms(w.n)):
+        if w.n.startswith("ال") or reporting.isdisjoint(word_forms(w.n)):
             continue
         k = i + 1
         while k < len(words) and k - i <= 3 and _is_name_word(words[k], rules) and (k == i + 1 or not _PUNCT.search(words[k].gap)):

@@ -89,7 +89,7 @@ def _indirect(text: str, sent, words, lex, last: Source | None) -> Quote | None:
         if comp is None or comp + 1 >= len(words) or _HARD_BREAK.search(words[comp].gap):
             return None
         src, continues = _verb_before(text, words, comp + 1, lex)
-        continues = continues and any(f in lex.continuation for f in word_forms(w.text))  # "وأضاف أن", not "ويعتقد أن"
+        continues = continues and not lex.continuation.isdisjoint(word_forms(w.text))  # "وأضاف أن", not "ويعتقد أن"
         if src is None and continues and last is not None:
             src = Source(last.text, last.start, last.end, "continuation")
         if src is None:
