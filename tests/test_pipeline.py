@@ -24,6 +24,11 @@ CASES = [
     ("وأعلن وزير الصحة يوسف القاسمي حالة الطوارئ بعد وصول أكثر من 400 مصاب إلى المستشفيات.",
      "وزير الصحة يوسف القاسمي", None),
     ("وأعلنت وزارة الدفاع التونسية إرسال ثلاثة آلاف جندي إلى الولاية.", "وزارة الدفاع التونسية", None),
+    # the phrase starts after the proclitic of "للمنظمة": its window starts at the word
+    ("وفقا للمنظمة الدولية للهجرة، فإن أكثر من 2,000 مهاجر غرقوا في البحر المتوسط هذا العام.",
+     "لمنظمة الدولية للهجرة", "iom"),
+    # an unknown name after its reporting verb
+    ("وأكد جوستاف لارسن أن 300 عامل فقدوا وظائفهم في المصنع.", "جوستاف لارسن", None),
 ]
 
 
@@ -66,9 +71,9 @@ def _corpus_texts():
 
 
 def test_linking_over_source_sentences_equals_the_whole_article_cascade():
-    """analyse_claims runs the entity cascade only over the sentences that carry a source
-    (the next one too, for "وتأتي هذه الأرقام من X"); the links must equal those of the
-    cascade over the whole article."""
+    """analyse_claims runs the entity cascade only over each source phrase with two words
+    of context on each side (the phrase may sit in the next sentence, for "وتأتي هذه الأرقام
+    من X"); the links must equal those of the cascade over the whole article."""
     from marsad.extract.claims import extract_claims
     from marsad.extract.entities import find_mentions
     from marsad.pipeline import link_sources

@@ -7,6 +7,7 @@ non-overlapping.
 """
 
 import json
+import re
 
 import pytest
 
@@ -325,3 +326,34 @@ def test_sorted_non_overlapping_on_a_long_text():
 def test_empty_and_number_free_text():
     assert find_numbers("") == []
     assert find_numbers("لا أرقام في هذه الجملة") == []
+
+
+def test_the_hedge_look_up_never_hides_a_hedge_the_regex_finds():
+    """``_hedges`` runs the pre-number hedge regex only where ``_may_end_pre_hedge`` says the
+    word before the number can end a hedge: over every hedge form (with و/ف/ب/ل clitics and
+    the comparison signs) and before every number of the example articles and the seeds, the
+    look-up must say yes wherever the regex matches."""
+    from conftest import EXAMPLES, SEEDS
+    from marsad.ingest import iter_files, read_path
+    from marsad.records import Article
+    from marsad.text import numbers as nm
+    from marsad.text.normalize import normalize
+
+    texts = []
+    for kind, forms in nm._H["before"].items():
+        if kind.startswith("_"):
+            continue
+        for f in forms:
+            texts += [f"قتل {f} 20 شخصا", f"وقال إن و{f} 300 جندي", f"({f} 5)", f"لـ{f}  7"]
+    texts += ["ارتفع العدد إلى ≥ 5 حالات", "نسبة > 40 في المئة", "نحو5 آلاف"]
+    paths = [EXAMPLES] + ([SEEDS] if SEEDS.is_dir() else [])
+    texts += [a.text for f in iter_files(paths) if hasattr(f, "suffix") for a in read_path(f) if isinstance(a, Article)]
+    matched = 0
+    for text in texts:
+        t = normalize(text).text
+        for m in re.finditer(r"\d+", t):
+            lo = max(0, m.start() - 40)
+            if nm._PRE_HEDGE_RE.search(t, lo, m.start()):
+                matched += 1
+                assert nm._may_end_pre_hedge(t, lo, m.start()), (text, t[lo:m.start()])
+    assert matched > 250          # the forms above, and the hedges of real reports
