@@ -4,6 +4,8 @@
     python scripts/train_ner.py [--ext ../shared/ext] [--quick] [--c1 C --c2 C]
                                 [--newsfane auto|yes|no] [--clusters build|reuse|none]
                                 [--ablation] [--write-dev DEV.txt] [--report metrics.json]
+                                [--gazetteer ner_gazetteer.json] [--no-eval]
+                                [--augment 1 --aug-source train|gz|mix --aug-prob P --aug-seed S --aug-clitics]
 
 Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass),
 ``ner_gazetteer.json`` and ``ner_clusters.tsv.gz`` (word clusters), then scores the written
@@ -555,6 +557,118 @@ def fmt(res: dict) -> str:
     )
 
 
+# ---------------------------------------------------------------- mention-replacement augmentation
+
+AUG_TYPES = ("PER", "ORG", "LOC")
+
+
+def mention_pool(sents, types=AUG_TYPES) -> dict[str, list[tuple[str, ...]]]:
+    """The gold PER/ORG/LOC mentions of ``sents`` (token tuples, as written, repeats kept so
+    that frequent names are drawn more often), per type."""
+    pools: dict[str, list[tuple[str, ...]]] = {t: [] for t in types}
+    for s in sents:
+        for a, b, t in gold_spans([g for _, g in s]):
+            if t in pools:
+                pools[t].append(tuple(tok for tok, _ in s[a:b]))
+    return pools
+
+
+def gazetteer_pool(gz: dict, seed: int = 0, n_person: int = 20000) -> dict[str, list[tuple[str, ...]]]:
+    """Names of the gazetteer lists (normalised forms), per type: LOC the ``place`` list, ORG
+    the ``org`` list, PER the ``name_tr`` list plus ``n_person`` random given name + surname
+    pairs (fixed ``seed``)."""
+    import random
+
+    r = random.Random(seed)
+    given, surname = sorted(gz.get("given", ())), sorted(gz.get("surname", ()))
+    per = [tuple(n.split()) for n in gz.get("name_tr", ())]
+    if given and surname:
+        per += [(r.choice(given), r.choice(surname)) for _ in range(n_person)]
+    return {"PER": per, "ORG": [tuple(n.split()) for n in gz.get("org", ())],
+            "LOC": [tuple(n.split()) for n in gz.get("place", ())]}
+
+
+def _clitic(tok: str) -> str:
+    """The conjunction / preposition proclitics (و ف ب ل ك) written at the start of ``tok``
+    (the article ``ال`` stays with the word; ``لل`` = ``ل`` + article)."""
+    p = token_info(tok).prefix
+    if p.endswith("ال"):
+        p = p[:-2]
+    elif p.endswith("لل"):
+        p = p[:-1]
+    return p if tok.startswith(p) else ""
+
+
+def swap_clitics(orig: str, repl: str) -> str:
+    """``repl`` with its own proclitics replaced by those of ``orig`` (``وباريس`` + ``بلندن`` ->
+    ``ولندن``; ``ل`` before an article gives ``لل``)."""
+    oc, rc = _clitic(orig), _clitic(repl)
+    bare = repl[len(rc):]
+    if not bare:
+        return repl
+    if oc.endswith("ل") and bare.startswith("ال") and len(bare) > 2:
+        return oc + bare[1:]
+    return oc + bare
+
+
+def augment_mentions(sents, pools: dict, prob: float, rng, keep_clitics: bool = False):
+    """Mention-replacement augmentation: a copy of ``sents`` in which each gold PER/ORG/LOC
+    mention is, with probability ``prob``, replaced by a mention of the same type drawn from
+    ``pools`` (:func:`mention_pool`, :func:`gazetteer_pool`, or a ``{"train": …, "gz": …}``
+    mix drawn half and half); labels follow (``B-T`` then ``I-T``). ``keep_clitics``: the
+    replacement's first token takes the replaced first token's proclitics (:func:`swap_clitics`).
+    ``rng`` is a ``random.Random``; the rest of the sentence is unchanged."""
+    mixed = "train" in pools
+    out = []
+    for s in sents:
+        spans = gold_spans([g for _, g in s])
+        if not spans:
+            out.append(list(s))
+            continue
+        new: list[tuple[str, str]] = []
+        i = 0
+        for a, b, t in spans:
+            new.extend(s[i:a])
+            pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
+            if pool and rng.random() < prob:
+                toks = list(pool[rng.randrange(len(pool))])
+                if keep_clitics:
+                    toks[0] = swap_clitics(s[a][0], toks[0])
+                new.append((toks[0], "B-" + t))
+                new.extend((x, "I-" + t) for x in toks[1:])
+            else:
+                new.extend(s[a:b])
+            i = b
+        new.extend(s[i:])
+        out.append(new)
+    return out
+
+
+def augmentation_pools(source: str, train, gz: dict | None, seed: int = 0) -> dict:
+    """Pools for :func:`augment_mentions`: ``train`` (the training split's own mentions),
+    ``gz`` (gazetteer names), ``mix`` (both, half and half)."""
+    if source == "train":
+        return mention_pool(train)
+    if gz is None:
+        raise ValueError("--aug-source gz/mix needs the gazetteer")
+    if source == "gz":
+        return gazetteer_pool(gz, seed)
+    return {"train": mention_pool(train), "gz": gazetteer_pool(gz, seed)}
+
+
+def add_augment_args(ap) -> None:
+    """The augmentation options, shared by train_ner.py and train_ner_nn.py (off by default)."""
+    ap.add_argument("--augment", type=int, default=0,
+                    help="mention-replacement augmentation: this many augmented copies of the training split "
+                         "(the network draws new copies every epoch); 0 = off")
+    ap.add_argument("--aug-prob", type=float, default=0.5, help="probability of replacing each mention")
+    ap.add_argument("--aug-source", choices=("train", "gz", "mix"), default="train",
+                    help="replacement names: the training split's own mentions, the gazetteer lists, or both")
+    ap.add_argument("--aug-seed", type=int, default=1, help="seed of the replacement draws")
+    ap.add_argument("--aug-clitics", action="store_true",
+                    help="the replacement keeps the replaced token's proclitics (و ف ب ل ك)")
+
+
 # ---------------------------------------------------------------- training
 
 _DATA: dict = {}  # name -> (X, Y); filled before forking a worker pool (features are not pickled)
@@ -583,7 +697,12 @@ def _train(job):
     X, Y = _DATA[name]
     trainer = pycrfsuite.Trainer(verbose=False)
     for i, (x, y) in enumerate(zip(X, Y)):
-        if keep is None or keep[0] <= i < keep[1] or (len(keep) > 2 and keep[2] <= i < keep[3]):
+        if keep is None:
+            trainer.append(x, y)
+        elif isinstance(keep[0], tuple):  # ranges (lo, hi) to keep
+            if any(lo <= i < hi for lo, hi in keep):
+                trainer.append(x, y)
+        elif keep[0] <= i < keep[1] or (len(keep) > 2 and keep[2] <= i < keep[3]):
             trainer.append(x, y)
     trainer.set_params(params)
     trainer.train(path)
@@ -653,6 +772,11 @@ def main(argv=None) -> int:
                          "gazetteer's ORG entries): 'no' builds the five lists of the models before it")
     ap.add_argument("--org-drop", type=Path,
                     help="control experiment: leave these names (one a line) out of the org list")
+    ap.add_argument("--gazetteer", type=Path,
+                    help="reuse this ner_gazetteer.json (e.g. the shipped one) instead of building the lists")
+    ap.add_argument("--no-eval", action="store_true",
+                    help="skip scoring the written files (dev, AQMAR, speed) through NerTagger")
+    add_augment_args(ap)
     ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
                     help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
@@ -674,8 +798,12 @@ def main(argv=None) -> int:
             for s in dev:
                 f.write("".join(f"{t} {g.replace('PER', 'PERS')}\n" for t, g in s) + "\n")
         print(f"dev split written to {a.write_dev}")
-    gz = build_gazetteer(org=a.org == "yes", org_drop=a.org_drop)
-    if a.org == "yes":
+    if a.gazetteer is not None:
+        gz = json.loads(a.gazetteer.read_text("utf-8"))
+        print(f"gazetteer reused: {a.gazetteer}")
+    else:
+        gz = build_gazetteer(org=a.org == "yes", org_drop=a.org_drop)
+    if a.org == "yes" and a.gazetteer is None:
         print("org list: " + ", ".join(f"{k} {v}" for k, v in org_names()[1].items())
               + (f"; {len(gz['org'])} after --org-drop" if a.org_drop else ""))
     print("gazetteer: " + ", ".join(f"{k} {len(v)}" for k, v in gz.items() if not k.startswith("_")))
@@ -698,6 +826,18 @@ def main(argv=None) -> int:
     tr_inf, Xtr, Ytr = featurize(train, feat)
     dv_inf, Xdv, Ydv = featurize(dev, feat)
     _DATA["train"] = (Xtr, Ytr)
+    aug_sets: list = []  # (infos, X, Y) of each augmented copy of the training split
+    if a.augment:
+        import random
+
+        assert a.newsfane == "no", "--augment is for ANERcorp alone (--newsfane no)"
+        pools = augmentation_pools(a.aug_source, train, gz, a.aug_seed)
+        r = random.Random(a.aug_seed)
+        for _ in range(a.augment):
+            aug_sets.append(featurize(augment_mentions(train, pools, a.aug_prob, r, keep_clitics=a.aug_clitics), feat))
+        _DATA["train"] = (Xtr + [x for _, X, _ in aug_sets for x in X], Ytr + [y for _, _, Y in aug_sets for y in Y])
+        print(f"augmentation: {a.augment} copies of the training split, source {a.aug_source}, p={a.aug_prob}, "
+              f"seed {a.aug_seed}, clitics {'kept' if a.aug_clitics else 'as drawn'}")
     nf_info: dict = {}
     nf_inf = Xnf = Ynf = None
     if a.newsfane != "no":
@@ -750,6 +890,8 @@ def main(argv=None) -> int:
     jobs = []
     for k, (lo, hi) in enumerate(bounds):  # NewsFANE sentences (after n_tr) stay in every fold's training
         keep = (0, lo, hi, len(X1))
+        if aug_sets:  # an augmented sentence goes with its original's fold
+            keep = tuple(r for c in range(1 + len(aug_sets)) for r in ((c * n_tr, c * n_tr + lo), (c * n_tr + hi, (c + 1) * n_tr)))
         jobs.append((data, params, mpath(f"fold{k}"), keep))
     if data != "train":
         jobs.append((data, params, mpath("fold_nf"), (0, n_tr, n_tr, n_tr)))  # ANERcorp only -> tags NewsFANE
@@ -758,11 +900,20 @@ def main(argv=None) -> int:
     t0 = time.time()
     for job, _ in run_pool(jobs, a.jobs):
         keep = job[3]
+        if isinstance(keep[0], tuple):  # augmented: the fold's originals and their copies
+            k = int(Path(job[2]).stem[4:])
+            lo0, hi0 = bounds[k]
+            for c in range(1 + len(aug_sets)):
+                lo, hi = c * n_tr + lo0, c * n_tr + hi0
+                labels[lo:hi], probs[lo:hi] = first_pass(job[2], X1[lo:hi])
+            continue
         lo, hi = (keep[1], keep[2]) if keep[1] != keep[2] else (n_tr, len(X1))
         lab, pr = first_pass(job[2], X1[lo:hi])
         labels[lo:hi], probs[lo:hi] = lab, pr
     print(f"jackknifed first pass ({K} folds) in {time.time() - t0:.0f}s")
     X2 = with_doc(Xtr, tr_inf, labels[:n_tr], probs[:n_tr])
+    for c, (inf_c, X_c, _) in enumerate(aug_sets, 1):  # each copy is its own run of documents
+        X2 += with_doc(X_c, inf_c, labels[c * n_tr:(c + 1) * n_tr], probs[c * n_tr:(c + 1) * n_tr])
     if data != "train":
         X2 += with_doc(Xnf, nf_inf, labels[n_tr:], probs[n_tr:])
     _DATA["pass2"] = (X2, Y1)
@@ -805,6 +956,10 @@ def main(argv=None) -> int:
     for p in files_out:
         print(f"wrote {p} ({p.stat().st_size / 1e6:.2f} MB)")
 
+    if a.no_eval:
+        print(f"total time {time.time() - t_start:.0f}s")
+        shutil.rmtree(tmp, ignore_errors=True)
+        return 0
     # ---- 4. evaluation of the written files through the public API
     tagger = NerTagger(out)
     dev_tok = score_labels(Ydv, tagger.tag_token_sentences([[t for t, _ in s] for s in dev]))

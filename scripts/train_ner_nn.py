@@ -3,6 +3,7 @@
 
     OMP_NUM_THREADS=1 taskset -c 1 python scripts/train_ner_nn.py [--epochs N] [--seed S]
         [--export src/marsad/models/ner_nn.npz] [--report metrics.json]
+        [--augment 1 --aug-source train|gz|mix --aug-prob 0.5 --aug-seed 1 --aug-clitics]
 
 PyTorch is needed for training only (``pip install torch==2.13.0``, CPU build); the package
 runs the exported weights in numpy (:mod:`marsad.extract.ner_nn`). Data and split are those of
@@ -10,6 +11,12 @@ runs the exported weights in numpy (:mod:`marsad.extract.ner_nn`). Data and spli
 (never trained on; used to pick the epoch count and sizes, so the dev figures are somewhat
 optimistic). The gazetteer flags use the shipped ``ner_gazetteer.json`` (or the one in
 ``--models``): one ``gz=CAT:B/I`` pair per list, the flag names stored in the exported file.
+
+``--augment N`` (off by default; with it off the training is exactly the one before it): every
+epoch, N fresh copies of the training split in which each PER/ORG/LOC mention is, with
+probability ``--aug-prob``, replaced by another mention of the same type
+(``train_ner.augment_mentions``, shared with the CRF script: the training split's own mentions,
+the gazetteer's names, or both) are added to the original sentences.
 
 After training, the weights are rounded to float16 and written to ``--export``; the script
 checks that the numpy forward pass gives the same labels as torch on the dev split, and
@@ -320,6 +327,7 @@ def main(argv=None) -> int:
     ap.add_argument("--save-dev", type=Path, help="write dev emissions/labels (npz) for ensembling experiments")
     ap.add_argument("--report", type=Path)
     ap.add_argument("--no-eval", action="store_true", help="skip scoring the CRF + network combination")
+    T.add_augment_args(ap)
     ap.add_argument("--stacked", action="store_true",
                     help="experiment (not shipped): also feed the network the first-pass CRF's 9 label marginals "
                          "and the CRF's 9 document flags (jackknifed on train, 4 folds; the shipped first pass on dev)")
@@ -351,6 +359,15 @@ def main(argv=None) -> int:
         Etr, Edv = stacked_inputs(train, dev, gz, a.models)
         Xtr = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xtr, Etr)]
         Xdv = [x._replace(flags=np.concatenate([x.flags, e], 1)) for x, e in zip(Xdv, Edv)]
+    aug_pools = aug_rng = None
+    if a.augment:
+        assert not a.stacked, "--augment with --stacked is not supported"
+        gz_raw = json.loads((a.models / Path(GAZETTEER_RESOURCE).name).read_text("utf-8"))
+        aug_pools = T.augmentation_pools(a.aug_source, train, gz_raw, a.aug_seed)
+        aug_rng = random.Random(a.aug_seed)  # its own generator: with --augment 0 the training draws are unchanged
+        print("augmentation: " + ", ".join(f"{k} {len(v)}" for k, v in aug_pools.items() if not isinstance(v, dict))
+              + f"{' (mix of train and gz)' if 'train' in aug_pools else ''}; {a.augment} copies an epoch, "
+              f"p={a.aug_prob}, clitics {'kept' if a.aug_clitics else 'as drawn'}", flush=True)
     print(f"train {len(train)} sentences, dev {len(dev)}; vocab words {len(vocab.words)} chars {len(vocab.chars)} "
           f"prefixes {len(vocab.prefixes)}; {len(vocab.flags)} flags (gazetteer lists {', '.join(gz.categories)}); encoded in {time.time() - t_start:.0f}s", flush=True)
 
@@ -363,12 +380,22 @@ def main(argv=None) -> int:
     for epoch in range(a.epochs):
         net.train()
         t0 = time.time()
+        Xep, Yep, ep_order = Xtr, Ytr, order
+        if a.augment:  # fresh augmented copies of the training split every epoch
+            Xep, Yep = list(Xtr), list(Ytr)
+            for _ in range(a.augment):
+                aug = T.augment_mentions(train, aug_pools, a.aug_prob, aug_rng, keep_clitics=a.aug_clitics)
+                for s in aug:
+                    inf = [token_info(t) for t, _ in s]
+                    Xep.append(ner_nn.encode(inf, gz.tags(inf), trig, vocab))
+                    Yep.append(np.array([lab_id[norm_label(g)] for _, g in s]))
+            ep_order = sorted(range(len(Xep)), key=lambda i: len(Xep[i].words))
         # batches of similar length, in random order
-        batches = [order[k:k + a.batch] for k in range(0, len(order), a.batch)]
+        batches = [ep_order[k:k + a.batch] for k in range(0, len(ep_order), a.batch)]
         rng.shuffle(batches)
         total = 0.0
         for b in batches:
-            items = [(Xtr[i], Ytr[i]) for i in b]
+            items = [(Xep[i], Yep[i]) for i in b]
             words, chars, prefix, flags, lens, tags, mask = to_batch(items, a.word_dropout, rng)
             em = net.emissions(words, chars, prefix, flags, lens)
             loss = net.nll(em, tags, mask) / len(b)

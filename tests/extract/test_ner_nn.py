@@ -29,7 +29,7 @@ EXPECTED: dict[str, list[list[str]]] = {
     "ner_nn.npz": [
         ["O", "O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"],
         ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-LOC", "O"],
-        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-PER", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O"],
+        ["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O"],
         ["O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O", "O", "O", "B-LOC", "O"],
     ],
 }
