@@ -195,11 +195,11 @@ def copies_of_store(store) -> list:
 
 
 def copy_view_of_store(store) -> list:
-    """find_copies over every stored article, copy view only (exact, near, partial copies;
-    no re-translation view)."""
+    """find_copies over every stored article's text, copy view only (exact, near, partial
+    copies; no re-translation view), as ``marsad copies --db ... --no-translations`` reads them."""
     from marsad.corpus.copies import find_copies
 
-    return find_copies(list(store.iter_articles()), translations=False)
+    return find_copies(list(store.iter_texts()), translations=False)
 
 
 def stories_of_store(store) -> list:

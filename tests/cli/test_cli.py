@@ -102,3 +102,17 @@ def test_copies_with_and_without_translations():
     assert [p["kind"] for p in both] == ["translation"]
     assert {both[0]["a_doc"], both[0]["b_doc"]} == {f.name for f in files}
     assert json.loads(run("copies", *files, "--json", "--no-translations").output) == []
+
+
+def test_copies_from_the_store_equal_copies_from_the_files(tmp_path):
+    """Without FILES, copies reads the stored texts only (``iter_texts``): the same pairs,
+    passages and document names as from the files themselves."""
+    from conftest import EXAMPLES
+
+    db = tmp_path / "s.db"
+    run("ingest", EXAMPLES, "--db", db, "--json")
+    from_store = json.loads(run("copies", "--db", db, "--json").output)
+    from_files = json.loads(run("copies", EXAMPLES, "--json").output)
+    assert len(from_store) >= 3 and "near" in {p["kind"] for p in from_store}
+    key = lambda p: (p["a"], p["b"])  # noqa: E731
+    assert sorted(from_store, key=key) == sorted(from_files, key=key)

@@ -394,6 +394,7 @@ def test_postgres_reads_back_what_sqlite_reads_back(pg_url, tmp_path):
                [json.dumps(c, ensure_ascii=False) for c in pg.claims()]  # same key order, same types
         a_lite, a_pg = list(lite.iter_articles()), list(pg.iter_articles())
         assert a_lite == a_pg
+        assert list(lite.iter_texts()) == list(pg.iter_texts())
         assert [a.to_dict() for a in a_lite] == [a.to_dict() for a in a_pg]
         assert [list(a.extra) for a in a_lite] == [list(a.extra) for a in a_pg]  # key order too
         for a in a_lite:

@@ -220,12 +220,15 @@ def register(app: typer.Typer) -> None:
         """Which reports copy or re-translate each other, passage by passage: exact and near
         copies (MinHash over word shingles) and re-translations of one source (character
         n-grams, shared names and numbers)."""
-        from marsad.cli.main import _read_articles, _stored_articles
+        from marsad.cli.main import _read_articles, _store
         from marsad.corpus.copies import find_copies
         from marsad.corpus.view import doc_name
 
-        docs = list(_read_articles(files)) if files else _stored_articles(db)
-        arts = [a for _, a in docs]
+        if files:
+            arts = [a for _, a in _read_articles(files)]
+        else:                               # the text is all copies read: half the memory of whole articles
+            with _store(db) as store:
+                arts = list(store.iter_texts())
         pairs = find_copies(arts, translations=translations)
         names = {a.id: doc_name(a) for a in arts}
         if json_:

@@ -91,7 +91,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from marsad.records import Article
+from marsad.records import Article, ArticleText
 from marsad.text.normalize import norm
 from marsad.text.sentences import split_sentences
 
@@ -1100,7 +1100,7 @@ def _verify(pairs: Sequence[tuple[int, int]]) -> list[CopyPair]:
     return out
 
 
-def find_copies(articles: Sequence[Article], *, params: CopyParams = CopyParams(), translations: bool = True,
+def find_copies(articles: Sequence[Article | ArticleText], *, params: CopyParams = CopyParams(), translations: bool = True,
                 mentions: Mapping[str, Sequence] | None = None, workers: int | None = None) -> list[CopyPair]:
     """Every pair of ``articles`` of which one copies or re-translates the other, with the passages.
 

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from marsad.records import Article, IngestError
+from marsad.records import Article, ArticleText, IngestError
 from marsad.store import is_postgres_url
 from marsad.store.searchterms import SearchResult, index_terms, pick_variants, plan_query, term_key, ts_lexeme, tsquery_of
 from marsad.store.sqlite import _ARTICLE_COLS, _CLAIM_COLS, BatchResult, StoreError
@@ -335,6 +335,12 @@ class PostgresStore:
             for aid in chunk:
                 if aid in rows:
                     yield self._article(rows[aid])
+
+    def iter_texts(self) -> Iterator[ArticleText]:
+        """:meth:`iter_articles` as :class:`ArticleText` records (no raw text nor offsets)."""
+        cols = ", ".join(ArticleText.__slots__)
+        for r in self.conn.execute(f"SELECT {cols} FROM articles ORDER BY coalesce(published, '') {_C}, id"):
+            yield ArticleText(*(r[c] for c in ArticleText.__slots__))
 
     def sightings(self, article_id: str) -> list[dict[str, Any]]:
         return self.conn.execute(

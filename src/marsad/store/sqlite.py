@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from marsad.records import Article, IngestError
+from marsad.records import Article, ArticleText, IngestError
 from marsad.store.searchterms import (  # noqa: F401  (re-exported: the search names of this module)
     MAX_QUERY_TERMS, CompiledQuery, SearchResult, compile_query, index_term, index_terms, pick_variants, term_key)
 from marsad.text.offsets import OffsetMap
@@ -258,6 +258,12 @@ class SQLiteStore:
                 f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(page))})", page)}
             for aid in page:
                 yield self._article_of(rows[aid])
+
+    def iter_texts(self) -> Iterator[ArticleText]:
+        """:meth:`iter_articles` as :class:`ArticleText` records (no raw text nor offsets)."""
+        cols = ", ".join(ArticleText.__slots__)
+        for r in self.conn.execute(f"SELECT {cols} FROM articles ORDER BY coalesce(published, ''), id"):
+            yield ArticleText(*r)
 
     def sightings(self, article_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
