@@ -5,7 +5,7 @@
                                 [--newsfane auto|yes|no] [--clusters build|reuse|none]
                                 [--ablation] [--write-dev DEV.txt] [--report metrics.json]
                                 [--gazetteer ner_gazetteer.json] [--no-eval]
-                                [--augment 1 --aug-source train|gz|mix --aug-prob P --aug-seed S --aug-clitics]
+                                [--augment 1 --aug-source train|gz|mix --aug-prob P --aug-seed S --aug-clitics --aug-doc]
 
 Writes ``ner_crf.crfsuite`` (main, second pass), ``ner_crf_pass1.crfsuite`` (first pass),
 ``ner_gazetteer.json`` and ``ner_clusters.tsv.gz`` (word clusters), then scores the written
@@ -644,6 +644,116 @@ def augment_mentions(sents, pools: dict, prob: float, rng, keep_clitics: bool = 
     return out
 
 
+def augment_mentions_doc(sents, pools: dict, prob: float, rng, window: int | None = None):
+    """Document-consistent mention replacement (``--aug-doc``): like :func:`augment_mentions`,
+    but a name keeps ONE replacement (or stays itself) wherever it recurs within a document,
+    so that the repeats the second pass learns from stay repeats.
+
+    ANERcorp marks no document boundaries; the second pass reads the first pass's labels of the
+    ``window`` (``DOC_WINDOW``, 10) sentences on each side (:func:`document_features`), so a
+    "document" here is the same: a mapping holds as long as the name recurs within ``window``
+    sentences of its last occurrence, and is drawn afresh after a longer gap. The mapping is
+    kept per type and per mention (token bases, clitics ignored), and for PER also per token:
+    ``إميل لحود`` -> ``X Y`` makes a later bare ``لحود`` (or ``ولحود``) -> ``Y`` (``وY``), and a
+    name kept once is kept at its later occurrences too. Every replaced token takes the
+    proclitics of the token it replaces (as :func:`swap_clitics` does, but a clitic is taken off
+    only where what is left is a known name token: ``لحود`` keeps its ``ل``), so ``--aug-clitics``
+    is implied.
+    ``prob`` is drawn once per new name, not per occurrence."""
+    if window is None:
+        from marsad.extract.ner import DOC_WINDOW
+
+        window = DOC_WINDOW
+    mixed = "train" in pools
+    mention_map: dict = {}  # (type, bases) -> [replacement tuple | None, last sentence]
+    token_map: dict = {}  # base of a PER token -> [replacement token | None, last sentence]
+    single: dict = {}  # id of a PER pool -> its one-token names
+    known = {tok for pool in ([pools["train"], pools["gz"]] if mixed else [pools]) for p in pool.values() for n in p
+             for tok in n}  # tokens of the pools' names and of the mentions of ``sents``
+    known |= {tok for s in sents for a, b, _ in gold_spans([g for _, g in s]) for tok, _ in s[a:b]}
+
+    def put(orig: str, repl: str) -> str:
+        """``repl`` with the proclitics of ``orig``, only when they are clitics: what is left of
+        ``orig`` without them is a name's token of the pools (``وبيروت``; not ``لحود``)."""
+        oc = _clitic(orig)
+        while oc and orig[len(oc):] not in known:  # ``ولحود``: ``و`` + ``لحود``, not ``ول`` + ``حود``
+            oc = oc[:-1]
+        rc = _clitic(repl)
+        bare = repl[len(rc):] if rc and repl[len(rc):] in known else repl
+        if oc.endswith("ل") and bare.startswith("ال") and len(bare) > 2:
+            return oc + bare[1:]
+        return oc + bare
+
+    def base(tok: str) -> str:
+        return token_info(tok).base or tok
+
+    def live(m: dict, k, si: int):
+        v = m.get(k)
+        if v is None or si - v[1] > window:
+            return None
+        v[1] = si
+        return v
+
+    out = []
+    for si, s in enumerate(sents):
+        spans = gold_spans([g for _, g in s])
+        if not spans:
+            out.append(list(s))
+            continue
+        new: list[tuple[str, str]] = []
+        i = 0
+        for a, b, t in spans:
+            new.extend(s[i:a])
+            i = b
+            orig = [tok for tok, _ in s[a:b]]
+            bases = tuple(base(x) for x in orig)
+            mk = (t, bases)
+            v = live(mention_map, mk, si)
+            if v is not None:
+                if t == "PER":  # the name's parts stay live with it
+                    for x in bases:
+                        live(token_map, x, si)
+                repl, tokenwise = v[0], len(v) > 2
+                if repl is None:
+                    toks = None
+                elif tokenwise:  # built token by token: each token keeps its own clitics
+                    toks = [put(o, r) for o, r in zip(orig, repl)]
+                else:
+                    toks = [put(orig[0], repl[0])] + list(repl[1:])
+            else:
+                tv = [live(token_map, x, si) for x in bases] if t == "PER" else []
+                if any(x is not None for x in tv):  # a known person's name part(s): map token by token
+                    toks = [put(o, x[0]) if x is not None and x[0] is not None else o
+                            for o, x in zip(orig, tv)]
+                    if toks == orig:
+                        toks = None
+                    mention_map[mk] = [tuple(toks) if toks else None, si, True]
+                else:  # a new name: one draw for the whole document
+                    pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
+                    if t == "PER" and len(orig) == 1 and pool:  # a surname alone by one name (its token map)
+                        pool = single.setdefault(id(pool), [x for x in pool if len(x) == 1]) or pool
+                    repl = tuple(pool[rng.randrange(len(pool))]) if pool and rng.random() < prob else None
+                    mention_map[mk] = [repl, si]
+                    if t == "PER":
+                        if repl is None:
+                            pairs = [(x, None) for x in bases]
+                        elif len(repl) == len(bases):
+                            pairs = list(zip(bases, repl))
+                        else:  # given name <-> given name, surname <-> surname
+                            pairs = [(bases[-1], repl[-1])] + ([(bases[0], repl[0])] if len(bases) > 1 and len(repl) > 1 else [])
+                        for x, r in pairs:
+                            token_map[x] = [r, si]
+                    toks = None if repl is None else [put(orig[0], repl[0])] + list(repl[1:])
+            if toks is None:
+                new.extend(s[a:b])
+            else:
+                new.append((toks[0], "B-" + t))
+                new.extend((x, "I-" + t) for x in toks[1:])
+        new.extend(s[i:])
+        out.append(new)
+    return out
+
+
 def augmentation_pools(source: str, train, gz: dict | None, seed: int = 0) -> dict:
     """Pools for :func:`augment_mentions`: ``train`` (the training split's own mentions),
     ``gz`` (gazetteer names), ``mix`` (both, half and half)."""
@@ -777,6 +887,10 @@ def main(argv=None) -> int:
     ap.add_argument("--no-eval", action="store_true",
                     help="skip scoring the written files (dev, AQMAR, speed) through NerTagger")
     add_augment_args(ap)
+    ap.add_argument("--aug-doc", action="store_true",
+                    help="with --augment: document-consistent replacement (augment_mentions_doc): a name keeps one "
+                         "replacement wherever it recurs within DOC_WINDOW sentences, a person's surname alone "
+                         "follows the full name's; implies --aug-clitics")
     ap.add_argument("--clusters", choices=("build", "reuse", "none"), default="build",
                     help="word clusters: learn them anew (about a minute), reuse the file beside --out, or none")
     a = ap.parse_args(argv)
@@ -834,10 +948,13 @@ def main(argv=None) -> int:
         pools = augmentation_pools(a.aug_source, train, gz, a.aug_seed)
         r = random.Random(a.aug_seed)
         for _ in range(a.augment):
-            aug_sets.append(featurize(augment_mentions(train, pools, a.aug_prob, r, keep_clitics=a.aug_clitics), feat))
+            aug = augment_mentions_doc(train, pools, a.aug_prob, r) if a.aug_doc else \
+                augment_mentions(train, pools, a.aug_prob, r, keep_clitics=a.aug_clitics)
+            aug_sets.append(featurize(aug, feat))
         _DATA["train"] = (Xtr + [x for _, X, _ in aug_sets for x in X], Ytr + [y for _, _, Y in aug_sets for y in Y])
         print(f"augmentation: {a.augment} copies of the training split, source {a.aug_source}, p={a.aug_prob}, "
-              f"seed {a.aug_seed}, clitics {'kept' if a.aug_clitics else 'as drawn'}")
+              f"seed {a.aug_seed}, clitics {'kept' if a.aug_clitics or a.aug_doc else 'as drawn'}"
+              + (", document-consistent (--aug-doc)" if a.aug_doc else ""))
     nf_info: dict = {}
     nf_inf = Xnf = Ynf = None
     if a.newsfane != "no":

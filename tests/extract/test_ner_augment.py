@@ -72,3 +72,51 @@ def test_gazetteer_and_mixed_pools(T):
     mixed = T.augmentation_pools("mix", SENTS, gz, seed=0)
     aug = T.augment_mentions(SENTS, mixed, 1.0, random.Random(3), keep_clitics=True)
     assert [t for t, g in aug[0] if g == "O"] == [t for t, g in SENTS[0] if g == "O"]
+
+
+DOC = [
+    [("قال", "O"), ("الرئيس", "O"), ("إميل", "B-PER"), ("لحود", "I-PER"), ("في", "O"), ("بيروت", "B-LOC"), (".", "O")],
+    [("وأضاف", "O"), ("لحود", "B-PER"), ("أن", "O"), ("لبنان", "B-LOC"), ("بخير", "O"), (".", "O")],
+    [("وقال", "O"), ("ولحود", "B-PER"), ("من", "O"), ("بيروت", "B-LOC"), ("إن", "O"), ("إميل", "B-PER"),
+     ("لحود", "I-PER"), ("باق", "O"), (".", "O")],
+]
+DOC_POOLS = {"PER": [("جورج", "بوش"), ("زيدان",), ("ساركوزي",)], "LOC": [("باريس",), ("القاهرة",)], "ORG": []}
+
+
+def _mentions(T, sent):
+    return [(" ".join(t for t, _ in sent[a:b]), typ) for a, b, typ in T.gold_spans([g for _, g in sent])]
+
+
+def test_doc_augmentation_keeps_a_name_consistent_within_a_document(T):
+    for seed in range(20):
+        aug = T.augment_mentions_doc(DOC, DOC_POOLS, 1.0, random.Random(seed))
+        m = [_mentions(T, s) for s in aug]
+        full, city = m[0][0][0], m[0][1][0]
+        surname = full.split()[-1]
+        assert full != "إميل لحود" and city != "بيروت"
+        assert m[2][2] == (full, "PER")  # the full name again: the same replacement
+        assert m[1][0] == (surname, "PER")  # the surname alone follows the full name's surname
+        assert m[2][0] == ("و" + surname, "PER")  # ... keeping its own proclitic
+        assert m[2][1] == (city, "LOC")  # a repeated place: the same replacement
+        for orig, new in zip(DOC, aug):  # words outside the names unchanged
+            assert [t for t, g in new if g == "O"] == [t for t, g in orig if g == "O"]
+    # prob 0: a copy; and a name kept once is kept at its later occurrences
+    assert T.augment_mentions_doc(DOC, DOC_POOLS, 0.0, random.Random(1)) == DOC
+    for seed in range(20):
+        m = [_mentions(T, s) for s in T.augment_mentions_doc(DOC, DOC_POOLS, 0.5, random.Random(seed))]
+        if m[0][0][0] == "إميل لحود":
+            assert m[1][0][0] == "لحود" and m[2][0][0] == "ولحود" and m[2][2][0] == "إميل لحود"
+        else:
+            assert m[1][0][0] == m[0][0][0].split()[-1] and m[2][2][0] == m[0][0][0]
+
+
+def test_doc_augmentation_draws_afresh_after_the_window(T):
+    gap = [[("لا", "O"), ("أسماء", "O"), (".", "O")]] * 3
+    sents = [DOC[0]] + gap + [DOC[0]]
+    seen = set()
+    for seed in range(30):
+        aug = T.augment_mentions_doc(sents, DOC_POOLS, 1.0, random.Random(seed), window=2)
+        seen.add((_mentions(T, aug[0])[1][0], _mentions(T, aug[-1])[1][0]))
+        aug = T.augment_mentions_doc(sents, DOC_POOLS, 1.0, random.Random(seed), window=4)
+        assert _mentions(T, aug[0]) == _mentions(T, aug[-1])
+    assert any(a != b for a, b in seen)  # 4 sentences apart, window 2: two documents
