@@ -619,8 +619,25 @@ def augment_mentions(sents, pools: dict, prob: float, rng, keep_clitics: bool = 
     replacement's first token takes the replaced first token's proclitics (:func:`swap_clitics`).
     ``rng`` is a ``random.Random``; the rest of the sentence is unchanged."""
     mixed = "train" in pools
+
+    def choose(si, s, a, b, t):
+        pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
+        if not (pool and rng.random() < prob):
+            return None
+        toks = list(pool[rng.randrange(len(pool))])
+        if keep_clitics:
+            toks[0] = swap_clitics(s[a][0], toks[0])
+        return toks
+
+    return _rewrite_mentions(sents, choose)
+
+
+def _rewrite_mentions(sents, choose):
+    """A copy of ``sents`` in which each gold PER/ORG/LOC mention ``s[a:b]`` of type ``t`` is
+    replaced by the tokens ``choose(si, s, a, b, t)`` returns (labelled ``B-t I-t …``), or
+    kept when it returns ``None``; mentions are visited in order, sentence ``si`` by sentence."""
     out = []
-    for s in sents:
+    for si, s in enumerate(sents):
         spans = gold_spans([g for _, g in s])
         if not spans:
             out.append(list(s))
@@ -629,15 +646,12 @@ def augment_mentions(sents, pools: dict, prob: float, rng, keep_clitics: bool = 
         i = 0
         for a, b, t in spans:
             new.extend(s[i:a])
-            pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
-            if pool and rng.random() < prob:
-                toks = list(pool[rng.randrange(len(pool))])
-                if keep_clitics:
-                    toks[0] = swap_clitics(s[a][0], toks[0])
+            toks = choose(si, s, a, b, t)
+            if toks is None:
+                new.extend(s[a:b])
+            else:
                 new.append((toks[0], "B-" + t))
                 new.extend((x, "I-" + t) for x in toks[1:])
-            else:
-                new.extend(s[a:b])
             i = b
         new.extend(s[i:])
         out.append(new)
@@ -694,64 +708,49 @@ def augment_mentions_doc(sents, pools: dict, prob: float, rng, window: int | Non
         v[1] = si
         return v
 
-    out = []
-    for si, s in enumerate(sents):
-        spans = gold_spans([g for _, g in s])
-        if not spans:
-            out.append(list(s))
-            continue
-        new: list[tuple[str, str]] = []
-        i = 0
-        for a, b, t in spans:
-            new.extend(s[i:a])
-            i = b
-            orig = [tok for tok, _ in s[a:b]]
-            bases = tuple(base(x) for x in orig)
-            mk = (t, bases)
-            v = live(mention_map, mk, si)
-            if v is not None:
-                if t == "PER":  # the name's parts stay live with it
-                    for x in bases:
-                        live(token_map, x, si)
-                repl, tokenwise = v[0], len(v) > 2
-                if repl is None:
+    def choose(si, s, a, b, t):
+        orig = [tok for tok, _ in s[a:b]]
+        bases = tuple(base(x) for x in orig)
+        mk = (t, bases)
+        v = live(mention_map, mk, si)
+        if v is not None:
+            if t == "PER":  # the name's parts stay live with it
+                for x in bases:
+                    live(token_map, x, si)
+            repl, tokenwise = v[0], len(v) > 2
+            if repl is None:
+                toks = None
+            elif tokenwise:  # built token by token: each token keeps its own clitics
+                toks = [put(o, r) for o, r in zip(orig, repl)]
+            else:
+                toks = [put(orig[0], repl[0])] + list(repl[1:])
+        else:
+            tv = [live(token_map, x, si) for x in bases] if t == "PER" else []
+            if any(x is not None for x in tv):  # a known person's name part(s): map token by token
+                toks = [put(o, x[0]) if x is not None and x[0] is not None else o
+                        for o, x in zip(orig, tv)]
+                if toks == orig:
                     toks = None
-                elif tokenwise:  # built token by token: each token keeps its own clitics
-                    toks = [put(o, r) for o, r in zip(orig, repl)]
-                else:
-                    toks = [put(orig[0], repl[0])] + list(repl[1:])
-            else:
-                tv = [live(token_map, x, si) for x in bases] if t == "PER" else []
-                if any(x is not None for x in tv):  # a known person's name part(s): map token by token
-                    toks = [put(o, x[0]) if x is not None and x[0] is not None else o
-                            for o, x in zip(orig, tv)]
-                    if toks == orig:
-                        toks = None
-                    mention_map[mk] = [tuple(toks) if toks else None, si, True]
-                else:  # a new name: one draw for the whole document
-                    pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
-                    if t == "PER" and len(orig) == 1 and pool:  # a surname alone by one name (its token map)
-                        pool = single.setdefault(id(pool), [x for x in pool if len(x) == 1]) or pool
-                    repl = tuple(pool[rng.randrange(len(pool))]) if pool and rng.random() < prob else None
-                    mention_map[mk] = [repl, si]
-                    if t == "PER":
-                        if repl is None:
-                            pairs = [(x, None) for x in bases]
-                        elif len(repl) == len(bases):
-                            pairs = list(zip(bases, repl))
-                        else:  # given name <-> given name, surname <-> surname
-                            pairs = [(bases[-1], repl[-1])] + ([(bases[0], repl[0])] if len(bases) > 1 and len(repl) > 1 else [])
-                        for x, r in pairs:
-                            token_map[x] = [r, si]
-                    toks = None if repl is None else [put(orig[0], repl[0])] + list(repl[1:])
-            if toks is None:
-                new.extend(s[a:b])
-            else:
-                new.append((toks[0], "B-" + t))
-                new.extend((x, "I-" + t) for x in toks[1:])
-        new.extend(s[i:])
-        out.append(new)
-    return out
+                mention_map[mk] = [tuple(toks) if toks else None, si, True]
+            else:  # a new name: one draw for the whole document
+                pool = (pools["train"] if rng.random() < 0.5 else pools["gz"]).get(t) if mixed else pools.get(t)
+                if t == "PER" and len(orig) == 1 and pool:  # a surname alone by one name (its token map)
+                    pool = single.setdefault(id(pool), [x for x in pool if len(x) == 1]) or pool
+                repl = tuple(pool[rng.randrange(len(pool))]) if pool and rng.random() < prob else None
+                mention_map[mk] = [repl, si]
+                if t == "PER":
+                    if repl is None:
+                        pairs = [(x, None) for x in bases]
+                    elif len(repl) == len(bases):
+                        pairs = list(zip(bases, repl))
+                    else:  # given name <-> given name, surname <-> surname
+                        pairs = [(bases[-1], repl[-1])] + ([(bases[0], repl[0])] if len(bases) > 1 and len(repl) > 1 else [])
+                    for x, r in pairs:
+                        token_map[x] = [r, si]
+                toks = None if repl is None else [put(orig[0], repl[0])] + list(repl[1:])
+        return toks
+
+    return _rewrite_mentions(sents, choose)
 
 
 def augmentation_pools(source: str, train, gz: dict | None, seed: int = 0) -> dict:
