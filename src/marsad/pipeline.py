@@ -169,25 +169,10 @@ def _stop_after(text: str, i: int) -> int:
     return min(ends) + 1 if ends else len(text)
 
 
+# a source phrase's context: two words on each side, within its line and sentence; the
+# phrase may start or end inside a word (after a proclitic: "ل|لمنظمة"), which is completed
+_CONTEXT_BEFORE = re.compile(r"(?<![^\s.؟!])(?:[^\s.؟!]+[ \t\u00a0]+){0,2}[^\s.؟!]*\Z")
 _CONTEXT_AFTER = re.compile(r"[^\s.؟!]*(?:[ \t\u00a0]+[^\s.؟!]+){0,2}")
-
-
-def _context_start(text: str, lo: int, i: int, words: int = 2) -> int:
-    """Start of the word holding position ``i`` (a source phrase may start after a proclitic:
-    "ل|لمنظمة") and of the ``words`` words before it on its line, not before ``lo``."""
-    j = i
-    for _ in range(words + 1):
-        k = j
-        while k > lo and not text[k - 1].isspace() and text[k - 1] not in ".؟!":
-            k -= 1
-        if k == lo or text[k - 1] == "\n" or text[k - 1] in ".؟!":
-            return k
-        j = k
-        while j > lo and text[j - 1] in " \t\u00a0":
-            j -= 1
-        if j == lo or text[j - 1] in "\n.؟!":
-            return k
-    return k
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -223,8 +208,9 @@ def analyse_claims(a: Article, *, use_ner: bool = False) -> list:
             continue
         lo = min(c.sentence_start, c.source.start)
         hi = max(c.sentence_end, _stop_after(text, c.source.end))
+        before = _CONTEXT_BEFORE.search(text[lo:c.source.start])   # a slice: nothing before lo counts
         after = _CONTEXT_AFTER.match(text, c.source.end, hi)
-        windows.append((_context_start(text, lo, c.source.start), after.end()))
+        windows.append((lo + before.start(), after.end()))
     for s0, s1 in _merge(windows):
         for m in find_mentions(text[s0:s1], use_ner=use_ner):
             mentions.append(replace(m, start=m.start + s0, end=m.end + s0))
