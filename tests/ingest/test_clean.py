@@ -88,3 +88,22 @@ def test_contact_the_author_footer_dropped():
     # a sentence about contacting a writer is not a footer
     prose = "وأكد أن التواصل مع الكاتب الراحل كان عبر الرسائل البريدية التي حفظتها العائلة منذ عام 1990."
     assert clean_text(prose).text == prose
+
+
+def test_lines_are_normalised_in_one_pass_as_line_by_line():
+    """``_lines`` normalises the whole text once and splits it at line breaks: that equals
+    normalising each line only because normalisation keeps every "\\n" and never makes one,
+    whatever else the text holds (other line separators, CR, diacritics, tatweel, NFKC forms)."""
+    from conftest import EXAMPLES
+    from marsad.ingest import iter_files, read_path
+    from marsad.ingest.clean import _LINE_RE, _lines
+    from marsad.records import Article
+    from marsad.text.normalize import norm
+
+    texts = ["العنوان\r\nقالَ الوزيرُ إنّ ٣٠٬٠٠٠ جنديـــاً\u2028وصلوا\u2029أمس\x85\x0b\x0c\n\nﻻ سطر أخير",
+             "\n", "", "سطر بلا نهاية"]
+    texts += [a.raw_text for f in iter_files([EXAMPLES]) if hasattr(f, "suffix") for a in read_path(f)
+              if isinstance(a, Article)]
+    for raw in texts:
+        want = [norm(m.group().rstrip("\r\n")).strip() for m in _LINE_RE.finditer(raw)]
+        assert [ln.normed for ln in _lines(raw)] == want, raw[:40]

@@ -131,11 +131,9 @@ class _Line:
 
 
 def _lines(raw: str) -> list[_Line]:
-    # normalisation is character by character and keeps line breaks, so the lines of the
-    # normalised text are the normalised lines (one pass over the text, not one a line)
+    # normalisation is character by character and keeps line breaks (a test checks), so the
+    # lines of the normalised text are the normalised lines: one pass over the text
     normed_lines = norm(raw).split("\n")
-    if len(normed_lines) != raw.count("\n") + 1:        # not expected; normalise line by line
-        normed_lines = [norm(m.group().rstrip("\r\n")) for m in _LINE_RE.finditer(raw)]
     out = []
     for m, normed in zip(_LINE_RE.finditer(raw), normed_lines):
         body = m.group().rstrip("\r\n")
