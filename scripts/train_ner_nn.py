@@ -363,7 +363,7 @@ def main(argv=None) -> int:
     if a.augment:
         assert not a.stacked, "--augment with --stacked is not supported"
         gz_raw = json.loads((a.models / Path(GAZETTEER_RESOURCE).name).read_text("utf-8"))
-        aug_pools = T.augmentation_pools(a.aug_source, train, gz_raw, a.aug_seed)
+        aug_pools = T.augmentation_pools(a.aug_source, train, gz_raw, a.aug_seed, people=a.aug_people)
         aug_rng = random.Random(a.aug_seed)  # its own generator: with --augment 0 the training draws are unchanged
         print("augmentation: " + ", ".join(f"{k} {len(v)}" for k, v in aug_pools.items() if not isinstance(v, dict))
               + f"{' (mix of train and gz)' if 'train' in aug_pools else ''}; {a.augment} copies an epoch, "

@@ -74,6 +74,17 @@ def test_gazetteer_and_mixed_pools(T):
     assert [t for t, g in aug[0] if g == "O"] == [t for t, g in SENTS[0] if g == "O"]
 
 
+def test_people_list_joins_the_person_pool_only_when_asked(T):
+    gz = {"place": ["باريس"], "org": ["حزب الله"], "given": ["أحمد"], "surname": ["زكي"],
+          "name_tr": ["جون سميث"], "per": ["فلاديمير بوتين", "زيدان"]}
+    plain = T.augmentation_pools("gz", SENTS, gz, seed=0)
+    assert ("فلاديمير", "بوتين") not in plain["PER"]
+    people = T.augmentation_pools("gz", SENTS, gz, seed=0, people=True)
+    assert ("فلاديمير", "بوتين") in people["PER"] and ("زيدان",) in people["PER"]
+    assert people["PER"][: len(plain["PER"])] == plain["PER"]  # the other draws are unchanged
+    assert people["LOC"] == plain["LOC"] and people["ORG"] == plain["ORG"]
+
+
 DOC = [
     [("قال", "O"), ("الرئيس", "O"), ("إميل", "B-PER"), ("لحود", "I-PER"), ("في", "O"), ("بيروت", "B-LOC"), (".", "O")],
     [("وأضاف", "O"), ("لحود", "B-PER"), ("أن", "O"), ("لبنان", "B-LOC"), ("بخير", "O"), (".", "O")],
