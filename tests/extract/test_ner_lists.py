@@ -87,3 +87,13 @@ def test_news_people_and_places_are_listed(T):
     places, _ = T.curated_names([T.PLACE_LIST])
     for name in ("خان يونس", "مزارع شبعا", "الضاحية الجنوبية", "مضيق هرمز", "الليطاني", "دارفور"):
         assert T.norm(name) in places, name
+
+
+def test_shipped_gazetteer_holds_the_curated_lists(T, shipped):
+    """The shipped ``per`` list is exactly the person files expanded; ``place`` holds the place file."""
+    people, _ = T.curated_names([DATA / f for f in T.PERSON_LISTS])
+    assert set(shipped["per"]) == people
+    places, _ = T.curated_names([T.PLACE_LIST])
+    assert places <= set(shipped["place"])
+    orgs, _ = T.org_names()
+    assert set(shipped["org"]) == orgs
