@@ -34,3 +34,15 @@ def write(tmp_path):
         return p
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def train_ner():
+    """``scripts/train_ner.py`` loaded as a module (the NER training helpers; needs python-crfsuite)."""
+    import importlib.util
+
+    pytest.importorskip("pycrfsuite")
+    spec = importlib.util.spec_from_file_location("_marsad_train_ner", REPO / "scripts" / "train_ner.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
@@ -12,12 +11,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def T():
-    pytest.importorskip("pycrfsuite")
-    spec = importlib.util.spec_from_file_location("_marsad_train_ner", REPO / "scripts" / "train_ner.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def T(train_ner):
+    return train_ner
 
 
 SENTS = [

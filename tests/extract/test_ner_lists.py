@@ -8,7 +8,6 @@ gazetteer in step with them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -20,12 +19,8 @@ SHIPPED = REPO / "src" / "marsad" / "models" / "ner_gazetteer.json"
 
 
 @pytest.fixture(scope="module")
-def T():
-    pytest.importorskip("pycrfsuite")
-    spec = importlib.util.spec_from_file_location("_marsad_train_ner_lists", REPO / "scripts" / "train_ner.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def T(train_ner):
+    return train_ner
 
 
 @pytest.fixture(scope="module")
