@@ -396,16 +396,16 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
         drop = {" ".join(norm(x).split()) for x in org_drop.read_text("utf-8").splitlines() if x.strip()}
         orgs = {n for n in orgs if n not in drop and (n[:2] != "ال" or n[2:] not in drop)}
     people = curated_names([REPO / "scripts" / "data" / f for f in PERSON_LISTS])[0] if persons else set()
-    doc_org = [
+    doc_lists = [
         "org: organisation names, original curation for Marsad from general knowledge (MIT, like the project):"
         " scripts/data/ner_org_names.txt expanded, plus the ORG entries of Marsad's curated news gazetteer"
         " (marsad/lexicon/ar/gazetteer.json, scripts/build_gazetteer.py)."
     ] if org else []
     if persons:
-        doc_org.append("per: people in the news (politics, sport, culture), full names and distinctive short forms,"
+        doc_lists.append("per: people in the news (politics, sport, culture), full names and distinctive short forms,"
                        " original curation for Marsad from general knowledge (MIT): scripts/data/ner_person_names_*.txt.")
     if local_places:
-        doc_org.append("place also holds scripts/data/ner_place_names.txt: smaller places in the news (towns, villages,"
+        doc_lists.append("place also holds scripts/data/ner_place_names.txt: smaller places in the news (towns, villages,"
                        " camps, districts, provinces, rivers, mountains), original curation for Marsad (MIT).")
     return {
         "_doc": [
@@ -417,7 +417,7 @@ def build_gazetteer(min_count: int = 2, org: bool = True, org_drop: Path | None 
             f" Algerian names corpora (CC0/MIT), from the index of arabic-name-romanizer 0.2.0 (MIT); seen >= {min_count} times.",
             "name_tr: Arabic side of the English -> Arabic name pairs of arabnamer 0.1.3 (dict_FINAL.json),"
             " (c) Elsayed Yousef, CC BY 4.0, https://github.com/sayedyousef/arabnamer",
-            *doc_org,
+            *doc_lists,
         ],
         "place": sorted(places),
         **{k: sorted(v) for k, v in out.items()},
