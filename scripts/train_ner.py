@@ -53,6 +53,7 @@ Scoring is strict span+type micro F1 over PER/LOC/ORG (MISC ignored), as
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import multiprocessing as mp
@@ -237,14 +238,21 @@ NEWS_DESCRIPTIVE_HEADS = {norm(w) for w in ("الجيش", "جيش", "وزارة"
                                             "الاستخبارات", "المخابرات", "السلطة", "أ")}
 
 
+@functools.lru_cache(maxsize=1)
+def _pattern_expander():
+    """``expand`` of ``scripts/build_gazetteer.py`` (the list pattern syntax), loaded once."""
+    spec = importlib.util.spec_from_file_location("_marsad_build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    bg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bg)
+    return bg.expand
+
+
 def curated_names(paths, clean=None) -> tuple[set[str], int]:
     """The names of curated list files (``scripts/data/ner_*_names*.txt``): one pattern a line in
     the syntax of ``scripts/build_gazetteer.py`` (``[غج]`` letters, ``{a,b,}`` strings; ``#``
     starts a comment), every expansion normalised by ``clean`` (default :func:`arabic_name`;
     ``None`` from it drops the form). Returns the names and the number of pattern lines."""
-    spec = importlib.util.spec_from_file_location("_marsad_build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
-    bg = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bg)  # for its pattern expansion (``expand``)
+    expand = _pattern_expander()
     clean = clean or arabic_name
     names: set[str] = set()
     lines = 0
@@ -254,7 +262,7 @@ def curated_names(paths, clean=None) -> tuple[set[str], int]:
             if not line:
                 continue
             lines += 1
-            for form in bg.expand(line):
+            for form in expand(line):
                 n = clean(form)
                 if n:
                     names.add(n)
